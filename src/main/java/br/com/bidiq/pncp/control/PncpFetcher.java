@@ -1,0 +1,177 @@
+package br.com.bidiq.pncp.control;
+
+import br.com.bidiq.pncp.entity.FailedUnit;
+import br.com.bidiq.pncp.entity.FetchProgress;
+import br.com.bidiq.pncp.entity.FetchQuery;
+import br.com.bidiq.pncp.entity.FetchResult;
+import br.com.bidiq.pncp.entity.FetchUnit;
+import br.com.bidiq.pncp.entity.PncpPage;
+import br.com.bidiq.pncp.entity.PncpRecord;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Fetches every record of a query: all UF x modality x 30-day-window units concurrently, every page of each, through
+ * a per-search gate (requests in flight for this search) and the node-wide gate (all searches of this node).
+ * Records are de-duplicated by numeroControlePNCP, keeping the newest publication. Failed units are reported, never
+ * hidden, and the records fetched before a failure are kept.
+ */
+public class PncpFetcher {
+
+    private static final Logger LOG = Logger.getLogger(PncpFetcher.class.getName());
+
+    private final PncpClient client;
+    private final RequestGate nodeGate;
+    private final Executor executor;
+
+    public PncpFetcher(PncpClient client, RequestGate nodeGate, Executor executor) {
+        this.client = client;
+        this.nodeGate = nodeGate;
+        this.executor = executor;
+    }
+
+    public static List<FetchUnit> plan(FetchQuery query, int windowDays) {
+        List<FetchUnit> units = new ArrayList<>();
+        List<LocalDate[]> windows = DateWindows.split(query.dataInicial(), query.dataFinal(), windowDays);
+        for (String uf : query.ufs()) {
+            for (int modalidade : query.modalidades()) {
+                for (LocalDate[] w : windows) {
+                    units.add(new FetchUnit(uf, modalidade, w[0], w[1]));
+                }
+            }
+        }
+        return units;
+    }
+
+    public FetchResult fetch(FetchQuery query, FetchListener listener) {
+        PncpSettings settings = client.settings();
+        List<FetchUnit> units = plan(query, settings.windowDays());
+        Run run = new Run(units, listener);
+        RequestGate searchGate = new RequestGate(settings.concurrencyPerSearch(), executor);
+        List<RequestGate> gates = List.of(searchGate, nodeGate);
+        List<CompletableFuture<Void>> all = new ArrayList<>();
+        for (FetchUnit unit : units) {
+            all.add(fetchUnit(unit, gates, settings.maxPagesPerUnit()).thenAccept(run::finished));
+        }
+        CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).join();
+        return run.result((int) searchGate.granted());
+    }
+
+    private CompletableFuture<UnitOutcome> fetchUnit(FetchUnit unit, List<RequestGate> gates, int maxPages) {
+        return client.fetchPage(unit, 1, gates).handle((first, error) -> {
+            if (error != null) {
+                return CompletableFuture.completedFuture(
+                        UnitOutcome.failed(unit, List.of(), FailedUnit.of(unit, 1, reason(error))));
+            }
+            int lastPage = Math.max(first.numeroPagina() + first.paginasRestantes(), first.totalPaginas());
+            if (lastPage <= 1) {
+                return CompletableFuture.completedFuture(UnitOutcome.ok(unit, first.records()));
+            }
+            int reachable = Math.min(lastPage, maxPages);
+            List<CompletableFuture<PageOutcome>> rest = new ArrayList<>();
+            for (int p = 2; p <= reachable; p++) {
+                int pagina = p;
+                rest.add(client.fetchPage(unit, pagina, gates)
+                        .handle((page, e) -> e == null ? new PageOutcome(pagina, page, null)
+                                : new PageOutcome(pagina, null, reason(e))));
+            }
+            return CompletableFuture.allOf(rest.toArray(CompletableFuture[]::new)).thenApply(v -> {
+                List<PncpRecord> records = new ArrayList<>(first.records());
+                FailedUnit failure = null;
+                for (CompletableFuture<PageOutcome> f : rest) {
+                    PageOutcome o = f.join();
+                    if (o.page() != null) {
+                        records.addAll(o.page().records());
+                    } else if (failure == null) {
+                        failure = FailedUnit.of(unit, o.pagina(), o.reason());
+                    }
+                }
+                if (failure == null && reachable < lastPage) {
+                    LOG.warning(() -> "PNCP page limit reached for " + unit + ": " + lastPage + " pages");
+                    failure = FailedUnit.of(unit, reachable + 1, "limite de " + maxPages
+                            + " páginas por consulta atingido; " + (lastPage - reachable) + " páginas não buscadas");
+                }
+                return failure == null ? UnitOutcome.ok(unit, records) : UnitOutcome.failed(unit, records, failure);
+            });
+        }).thenCompose(f -> f);
+    }
+
+    private static String reason(Throwable error) {
+        Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+        return cause instanceof PncpFetchException ? cause.getMessage() : "erro inesperado: " + cause;
+    }
+
+    private record PageOutcome(int pagina, PncpPage page, String reason) {
+    }
+
+    private record UnitOutcome(FetchUnit unit, List<PncpRecord> records, FailedUnit failure) {
+        static UnitOutcome ok(FetchUnit unit, List<PncpRecord> records) {
+            return new UnitOutcome(unit, records, null);
+        }
+
+        static UnitOutcome failed(FetchUnit unit, List<PncpRecord> records, FailedUnit failure) {
+            return new UnitOutcome(unit, records, failure);
+        }
+    }
+
+    /** The mutable state of one fetch; every method is called under its lock, so progress is ordered. */
+    private static final class Run {
+        private final int unitsTotal;
+        private final Map<String, Integer> unitsLeftPerUf = new LinkedHashMap<>();
+        private final Map<String, PncpRecord> byControlNumber = new HashMap<>();
+        private final List<FailedUnit> failures = new ArrayList<>();
+        private final FetchListener listener;
+        private int unitsDone;
+        private int ufsDone;
+        private int raw;
+
+        Run(List<FetchUnit> units, FetchListener listener) {
+            this.unitsTotal = units.size();
+            this.listener = listener;
+            for (FetchUnit u : units) {
+                unitsLeftPerUf.merge(u.uf(), 1, Integer::sum);
+            }
+        }
+
+        synchronized void finished(UnitOutcome outcome) {
+            for (PncpRecord r : outcome.records()) {
+                byControlNumber.merge(r.numeroControlePncp(), r, PncpRecord::newest);
+            }
+            raw += outcome.records().size();
+            if (outcome.failure() != null) {
+                failures.add(outcome.failure());
+                LOG.log(Level.WARNING, "PNCP unit failed {0}: {1}", new Object[] {outcome.unit(),
+                        outcome.failure().motivo()});
+            }
+            unitsDone++;
+            if (unitsLeftPerUf.merge(outcome.unit().uf(), -1, Integer::sum) == 0) {
+                ufsDone++;
+            }
+            try {
+                listener.unitFinished(new FetchProgress(outcome.unit(), unitsDone, unitsTotal, ufsDone,
+                        unitsLeftPerUf.size(), byControlNumber.size(), outcome.failure() != null));
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "progress listener failed", e);
+            }
+        }
+
+        synchronized FetchResult result(int requests) {
+            List<PncpRecord> records = new ArrayList<>(byControlNumber.values());
+            records.sort(Comparator.comparing(PncpRecord::numeroControlePncp));
+            List<FailedUnit> failed = new ArrayList<>(failures);
+            failed.sort(Comparator.comparing(FailedUnit::uf).thenComparingInt(FailedUnit::modalidade)
+                    .thenComparing(FailedUnit::dataInicial));
+            return new FetchResult(records, failed, unitsTotal, requests, raw);
+        }
+    }
+}

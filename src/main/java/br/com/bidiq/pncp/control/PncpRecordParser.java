@@ -1,0 +1,191 @@
+package br.com.bidiq.pncp.control;
+
+import br.com.bidiq.pncp.entity.PncpPage;
+import br.com.bidiq.pncp.entity.PncpRecord;
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import java.io.StringReader;
+import java.math.BigDecimal;
+import java.text.Normalizer;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A tolerant reader of PNCP JSON: unknown fields are ignored, missing ones are null, numbers may arrive as text
+ * (pt-BR "1.234,56" too), and datetimes are naive local times, sometimes with a zone or fractions.
+ */
+public final class PncpRecordParser {
+
+    private PncpRecordParser() {
+    }
+
+    public static PncpPage parsePage(String body, int pagina) {
+        try (JsonReader reader = Json.createReader(new StringReader(body))) {
+            JsonObject page = reader.readObject();
+            List<PncpRecord> records = parseArray(page.getJsonArray("data"));
+            long total = longOr(page.get("totalRegistros"), records.size());
+            int totalPaginas = (int) longOr(page.get("totalPaginas"), records.isEmpty() ? 0 : pagina);
+            int numero = (int) longOr(page.get("numeroPagina"), pagina);
+            int restantes = (int) longOr(page.get("paginasRestantes"), Math.max(0, totalPaginas - numero));
+            return new PncpPage(records, total, totalPaginas, numero, restantes);
+        }
+    }
+
+    public static List<PncpRecord> parseRecords(String jsonArray) {
+        try (JsonReader reader = Json.createReader(new StringReader(jsonArray))) {
+            return parseArray(reader.readArray());
+        }
+    }
+
+    private static List<PncpRecord> parseArray(JsonArray data) {
+        List<PncpRecord> records = new ArrayList<>();
+        if (data == null) {
+            return records;
+        }
+        for (JsonValue value : data) {
+            if (value.getValueType() == JsonValue.ValueType.OBJECT) {
+                PncpRecord record = parseRecord(value.asJsonObject());
+                if (record.numeroControlePncp() != null) {
+                    records.add(record);
+                }
+            }
+        }
+        return records;
+    }
+
+    public static PncpRecord parseRecord(JsonObject o) {
+        JsonObject orgao = object(o, "orgaoEntidade");
+        JsonObject unidade = object(o, "unidadeOrgao");
+        return new PncpRecord(
+                text(o, "numeroControlePNCP"),
+                text(o, "objetoCompra"),
+                text(orgao, "cnpj"),
+                text(orgao, "razaoSocial"),
+                text(orgao, "esferaId"),
+                upper(text(unidade, "ufSigla")),
+                text(unidade, "municipioNome"),
+                text(unidade, "codigoIbge"),
+                text(unidade, "nomeUnidade"),
+                decimal(o.get("valorTotalEstimado")),
+                decimal(o.get("valorTotalHomologado")),
+                (int) longOr(o.get("modalidadeId"), 0),
+                text(o, "modalidadeNome"),
+                text(o, "situacaoCompraNome"),
+                dateTime(text(o, "dataPublicacaoPncp")),
+                dateTime(text(o, "dataAberturaProposta")),
+                dateTime(text(o, "dataEncerramentoProposta")),
+                dateTime(text(o, "dataAtualizacaoGlobal")),
+                text(o, "linkSistemaOrigem"),
+                text(o, "linkProcessoEletronico"),
+                integer(o.get("anoCompra")),
+                integer(o.get("sequencialCompra")));
+    }
+
+    private static JsonObject object(JsonObject o, String key) {
+        JsonValue v = o == null ? null : o.get(key);
+        return v != null && v.getValueType() == JsonValue.ValueType.OBJECT ? v.asJsonObject() : null;
+    }
+
+    /** Trimmed, NFC, whitespace runs (\r\n, NBSP) collapsed; null when absent or blank. */
+    static String text(JsonObject o, String key) {
+        if (o == null) {
+            return null;
+        }
+        JsonValue v = o.get(key);
+        if (v == null) {
+            return null;
+        }
+        String raw = switch (v.getValueType()) {
+            case STRING -> ((JsonString) v).getString();
+            case NUMBER -> v.toString();
+            case TRUE, FALSE -> v.toString();
+            default -> null;
+        };
+        if (raw == null) {
+            return null;
+        }
+        String clean = Normalizer.normalize(raw, Normalizer.Form.NFC).replaceAll("[\\s\\u00A0]+", " ").strip();
+        return clean.isEmpty() ? null : clean;
+    }
+
+    private static String upper(String s) {
+        return s == null ? null : s.toUpperCase(java.util.Locale.ROOT);
+    }
+
+    static BigDecimal decimal(JsonValue v) {
+        if (v == null) {
+            return null;
+        }
+        if (v.getValueType() == JsonValue.ValueType.NUMBER) {
+            return ((JsonNumber) v).bigDecimalValue();
+        }
+        if (v.getValueType() == JsonValue.ValueType.STRING) {
+            return parseDecimalText(((JsonString) v).getString());
+        }
+        return null;
+    }
+
+    static BigDecimal parseDecimalText(String s) {
+        String t = s.replace("R$", "").replaceAll("\\s", "");
+        if (t.isEmpty()) {
+            return null;
+        }
+        if (t.contains(",")) {
+            t = t.replace(".", "").replace(',', '.');
+        }
+        try {
+            return new BigDecimal(t);
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    private static long longOr(JsonValue v, long fallback) {
+        if (v == null) {
+            return fallback;
+        }
+        if (v.getValueType() == JsonValue.ValueType.NUMBER) {
+            return ((JsonNumber) v).longValue();
+        }
+        if (v.getValueType() == JsonValue.ValueType.STRING) {
+            try {
+                return Long.parseLong(((JsonString) v).getString().trim());
+            } catch (NumberFormatException e) {
+                return fallback;
+            }
+        }
+        return fallback;
+    }
+
+    private static Integer integer(JsonValue v) {
+        long n = longOr(v, Long.MIN_VALUE);
+        return n == Long.MIN_VALUE ? null : (int) n;
+    }
+
+    /** PNCP sends "2026-09-17T08:27:55"; tolerate a zone, a Z, fractions or a bare date. */
+    static LocalDateTime dateTime(String s) {
+        if (s == null) {
+            return null;
+        }
+        String t = s.strip();
+        try {
+            if (t.length() == 10) {
+                return java.time.LocalDate.parse(t).atStartOfDay();
+            }
+            if (t.endsWith("Z") || t.matches(".*[+-]\\d{2}:\\d{2}$")) {
+                return java.time.OffsetDateTime.parse(t)
+                        .atZoneSameInstant(java.time.ZoneId.of("America/Sao_Paulo")).toLocalDateTime();
+            }
+            return LocalDateTime.parse(t);
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+}

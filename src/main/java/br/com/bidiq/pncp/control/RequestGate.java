@@ -1,0 +1,67 @@
+package br.com.bidiq.pncp.control;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+
+/**
+ * A non-blocking semaphore: callers get a future that completes when a permit is theirs. Waiting requests hold no
+ * thread, so thousands of queued PNCP pages cost nothing while the number in flight stays bounded.
+ */
+public final class RequestGate {
+
+    private final int permits;
+    private final Executor executor;
+    private final Deque<CompletableFuture<Void>> waiting = new ArrayDeque<>();
+    private int available;
+    private long granted;
+
+    public RequestGate(int permits, Executor executor) {
+        if (permits < 1) {
+            throw new IllegalArgumentException("permits must be >= 1: " + permits);
+        }
+        this.permits = permits;
+        this.available = permits;
+        this.executor = executor;
+    }
+
+    public CompletableFuture<Void> acquire() {
+        synchronized (this) {
+            granted++;
+            if (available > 0) {
+                available--;
+                return CompletableFuture.completedFuture(null);
+            }
+            CompletableFuture<Void> ticket = new CompletableFuture<>();
+            waiting.add(ticket);
+            return ticket;
+        }
+    }
+
+    public void release() {
+        CompletableFuture<Void> next;
+        synchronized (this) {
+            next = waiting.poll();
+            if (next == null) {
+                available = Math.min(permits, available + 1);
+                return;
+            }
+        }
+        // Hand the permit over on another thread: the releasing thread may be deep in an HTTP callback.
+        executor.execute(() -> next.complete(null));
+    }
+
+    public int permits() {
+        return permits;
+    }
+
+    /** Permits asked for so far: for a per-search gate, the number of requests that search sent. */
+    public synchronized long granted() {
+        return granted;
+    }
+
+    public synchronized int inUse() {
+        return permits - available;
+    }
+}

@@ -1,0 +1,16 @@
+package br.com.bidiq.report.entity;
+
+import jakarta.json.bind.annotation.JsonbProperty;
+import jakarta.json.bind.annotation.JsonbPropertyOrder;
+import java.math.BigDecimal;
+import java.util.List;
+
+/** The executive summary of a search ("ResumoLicitacoes"). */
+@JsonbPropertyOrder({"resumo_executivo", "total_oportunidades", "valor_total", "destaques", "alerta_urgencia"})
+public record Resumo(
+        @JsonbProperty("resumo_executivo") String resumoExecutivo,
+        @JsonbProperty("total_oportunidades") int totalOportunidades,
+        @JsonbProperty("valor_total") BigDecimal valorTotal,
+        @JsonbProperty("destaques") List<String> destaques,
+        @JsonbProperty("alerta_urgencia") String alertaUrgencia) {
+}
