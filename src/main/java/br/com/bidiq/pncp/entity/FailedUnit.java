@@ -4,7 +4,7 @@ import jakarta.json.bind.annotation.JsonbProperty;
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
 
 /** A PNCP query that could not be fetched completely, and why. The search still returns what it got. */
-@JsonbPropertyOrder({"uf", "modalidade", "data_inicial", "data_final", "pagina", "motivo"})
+@JsonbPropertyOrder({"uf", "modalidade", "dataInicial", "dataFinal", "pagina", "motivo"})
 public record FailedUnit(
         @JsonbProperty("uf") String uf,
         @JsonbProperty("modalidade") int modalidade,

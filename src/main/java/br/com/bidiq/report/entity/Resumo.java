@@ -6,7 +6,7 @@ import java.math.BigDecimal;
 import java.util.List;
 
 /** The executive summary of a search ("ResumoLicitacoes"). */
-@JsonbPropertyOrder({"resumo_executivo", "total_oportunidades", "valor_total", "destaques", "alerta_urgencia"})
+@JsonbPropertyOrder({"resumoExecutivo", "totalOportunidades", "valorTotal", "destaques", "alertaUrgencia"})
 public record Resumo(
         @JsonbProperty("resumo_executivo") String resumoExecutivo,
         @JsonbProperty("total_oportunidades") int totalOportunidades,

@@ -12,9 +12,9 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 /** One tender in a search result, as the API, the page and the Excel report show it. Dates are Brasília local. */
-@JsonbPropertyOrder({"pncp_id", "objeto", "orgao", "uf", "municipio", "codigo_ibge", "esfera", "valor", "modalidade",
-        "modalidade_id", "situacao", "status", "data_publicacao", "data_abertura", "data_encerramento",
-        "dias_restantes", "urgencia", "link", "relevance_score", "matched_terms"})
+@JsonbPropertyOrder({"pncpId", "objeto", "orgao", "uf", "municipio", "codigoIbge", "esfera", "valor", "modalidade",
+        "modalidadeId", "situacao", "status", "dataPublicacao", "dataAbertura", "dataEncerramento",
+        "diasRestantes", "urgencia", "link", "relevanceScore", "matchedTerms"})
 public record Licitacao(
         @JsonbProperty("pncp_id") String pncpId,
         @JsonbProperty("objeto") String objeto,

@@ -1,0 +1,125 @@
+package br.com.bidiq.platform;
+
+import br.com.bidiq.filtering.control.InvalidTermsException;
+import jakarta.json.bind.JsonbException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Path;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.ProcessingException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/** Turns failures into JSON with a Portuguese message: 422 for invalid fields, 400 for unreadable bodies. */
+public final class ErrorMappers {
+
+    private static final Logger LOG = RequestIds.logger(ErrorMappers.class);
+
+    private ErrorMappers() {
+    }
+
+    static Response json(Response.Status status, ErrorBody body) {
+        return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE.withCharset("UTF-8")).entity(body).build();
+    }
+
+    /** {@code dataInicial} → {@code data_inicial}: fields are reported by their JSON names. */
+    static String jsonName(Path path) {
+        String name = null;
+        for (Path.Node node : path) {
+            if (node.getKind() == jakarta.validation.ElementKind.PROPERTY
+                    || node.getKind() == jakarta.validation.ElementKind.PARAMETER) {
+                name = node.getName();
+            }
+        }
+        if (name == null || name.startsWith("arg")) {
+            return "corpo";
+        }
+        return name.replaceAll("([a-z])([A-Z])", "$1_$2").toLowerCase(java.util.Locale.ROOT);
+    }
+
+    @Provider
+    public static class Validation implements ExceptionMapper<ConstraintViolationException> {
+        @Override
+        public Response toResponse(ConstraintViolationException e) {
+            Map<String, List<String>> fields = new TreeMap<>();
+            for (ConstraintViolation<?> v : e.getConstraintViolations()) {
+                fields.computeIfAbsent(jsonName(v.getPropertyPath()), k -> new java.util.ArrayList<>())
+                        .add(v.getMessage());
+            }
+            fields.values().forEach(list -> list.sort(null));
+            LOG.info(() -> "invalid request: " + fields);
+            return Response.status(422).type(MediaType.APPLICATION_JSON_TYPE.withCharset("UTF-8"))
+                    .entity(new ErrorBody("Requisição inválida: corrija os campos indicados.", fields, null)).build();
+        }
+    }
+
+    @Provider
+    public static class InvalidTerms implements ExceptionMapper<InvalidTermsException> {
+        @Override
+        public Response toResponse(InvalidTermsException e) {
+            return json(Response.Status.BAD_REQUEST, new ErrorBody(e.getMessage(),
+                    Map.of("termos_busca", List.of(e.getMessage())),
+                    Map.of("termos_ignorados", e.terms().ignored(), "motivos_ignorados", e.terms().reasons(),
+                            "sugestao", InvalidTermsException.SUGGESTION)));
+        }
+    }
+
+    @Provider
+    public static class Unreadable implements ExceptionMapper<JsonbException> {
+        @Override
+        public Response toResponse(JsonbException e) {
+            return json(Response.Status.BAD_REQUEST, ErrorBody.of(
+                    "JSON inválido ou com tipos errados: verifique o corpo da requisição."));
+        }
+    }
+
+    @Provider
+    public static class Processing implements ExceptionMapper<ProcessingException> {
+        @Override
+        public Response toResponse(ProcessingException e) {
+            return json(Response.Status.BAD_REQUEST, ErrorBody.of(
+                    "JSON inválido ou com tipos errados: verifique o corpo da requisição."));
+        }
+    }
+
+    @Provider
+    public static class Web implements ExceptionMapper<WebApplicationException> {
+        @Override
+        public Response toResponse(WebApplicationException e) {
+            Response r = e.getResponse();
+            if (r.hasEntity()) {
+                return r;
+            }
+            int status = r.getStatus();
+            String message = switch (status) {
+                case 400 -> "Requisição inválida: JSON malformado ou parâmetros errados.";
+                case 404 -> e instanceof NotFoundException ? "Recurso não encontrado." : "Não encontrado.";
+                case 405 -> "Método não permitido para este endereço.";
+                case 406 -> "Formato de resposta não suportado.";
+                case 415 -> "Envie o corpo como application/json.";
+                default -> status >= 500 ? "Erro interno do servidor. Tente novamente em alguns instantes."
+                        : "Requisição não atendida (HTTP " + status + ").";
+            };
+            return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE.withCharset("UTF-8"))
+                    .entity(ErrorBody.of(message)).build();
+        }
+    }
+
+    @Provider
+    public static class Unexpected implements ExceptionMapper<RuntimeException> {
+        @Override
+        public Response toResponse(RuntimeException e) {
+            LOG.log(Level.SEVERE, "unexpected failure", e);
+            return json(Response.Status.INTERNAL_SERVER_ERROR,
+                    ErrorBody.of("Erro interno do servidor. Tente novamente em alguns instantes."));
+        }
+    }
+}

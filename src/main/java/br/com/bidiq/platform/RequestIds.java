@@ -1,0 +1,62 @@
+package br.com.bidiq.platform;
+
+import java.util.concurrent.Executor;
+import java.util.logging.Filter;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+
+/**
+ * The id of the HTTP request (or of the search it started) that the current thread works for, and the loggers that
+ * print it on every line: {@code [req=...] message}. Background work carries it explicitly ({@link #with},
+ * {@link #propagating}), since pooled threads inherit nothing.
+ */
+public final class RequestIds {
+
+    private static final ThreadLocal<String> CURRENT = new ThreadLocal<>();
+    private static final Filter PREFIX = RequestIds::prefix;
+
+    private RequestIds() {
+    }
+
+    public static Logger logger(Class<?> type) {
+        Logger logger = Logger.getLogger(type.getName());
+        logger.setFilter(PREFIX);
+        return logger;
+    }
+
+    private static boolean prefix(LogRecord record) {
+        String id = CURRENT.get();
+        if (id != null && record.getMessage() != null && !record.getMessage().startsWith("[req=")) {
+            record.setMessage("[req=" + id + "] " + record.getMessage());
+        }
+        return true;
+    }
+
+    public static String current() {
+        return CURRENT.get();
+    }
+
+    public static void set(String id) {
+        if (id == null) {
+            CURRENT.remove();
+        } else {
+            CURRENT.set(id);
+        }
+    }
+
+    public static void with(String id, Runnable work) {
+        String previous = CURRENT.get();
+        set(id);
+        try {
+            work.run();
+        } finally {
+            set(previous);
+        }
+    }
+
+    /** An executor whose tasks run under the request id current when this was called. */
+    public static Executor propagating(Executor executor) {
+        String id = CURRENT.get();
+        return id == null ? executor : task -> executor.execute(() -> with(id, task));
+    }
+}

@@ -1,0 +1,68 @@
+package br.com.bidiq.pncp.control;
+
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.time.Duration;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/** Builds the node's one PNCP client and fetcher from MicroProfile Config; the node-wide gate lives here. */
+@ApplicationScoped
+public class PncpFetcherProducer {
+
+    @Inject
+    @ConfigProperty(name = "pncp.base-url", defaultValue = PncpSettings.DEFAULT_BASE_URL)
+    String baseUrl;
+
+    @Inject
+    @ConfigProperty(name = "pncp.concurrency", defaultValue = "10")
+    int concurrency;
+
+    @Inject
+    @ConfigProperty(name = "pncp.node-concurrency", defaultValue = "30")
+    int nodeConcurrency;
+
+    @Inject
+    @ConfigProperty(name = "pncp.request-timeout-seconds", defaultValue = "30")
+    long requestTimeoutSeconds;
+
+    @Inject
+    @ConfigProperty(name = "pncp.max-attempts", defaultValue = "4")
+    int maxAttempts;
+
+    @Inject
+    @ConfigProperty(name = "pncp.backoff-initial-ms", defaultValue = "1500")
+    long backoffInitialMs;
+
+    @Inject
+    @ConfigProperty(name = "pncp.backoff-max-ms", defaultValue = "15000")
+    long backoffMaxMs;
+
+    @Inject
+    @ConfigProperty(name = "pncp.retry-after-max-seconds", defaultValue = "30")
+    long retryAfterMaxSeconds;
+
+    @Inject
+    @ConfigProperty(name = "pncp.max-pages", defaultValue = "500")
+    int maxPages;
+
+    @Resource
+    ManagedExecutorService executor;
+
+    @Produces
+    @Singleton
+    PncpFetcher fetcher() {
+        PncpSettings settings = new PncpSettings(baseUrl, 50, concurrency, maxAttempts,
+                Duration.ofMillis(backoffInitialMs), Duration.ofMillis(backoffMaxMs),
+                Duration.ofSeconds(retryAfterMaxSeconds), Duration.ofSeconds(requestTimeoutSeconds),
+                Duration.ofSeconds(10), 30, maxPages);
+        RetryPolicy retry = new RetryPolicy(settings.initialBackoff(), settings.maxBackoff(),
+                settings.maxRetryAfter(), Clock.systemUTC());
+        PncpClient client = new PncpClient(PncpClient.newHttpClient(settings, executor), settings, retry, executor);
+        return new PncpFetcher(client, new RequestGate(nodeConcurrency, executor), executor);
+    }
+}

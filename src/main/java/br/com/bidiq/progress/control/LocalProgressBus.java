@@ -1,0 +1,117 @@
+package br.com.bidiq.progress.control;
+
+import br.com.bidiq.progress.entity.ProgressEvent;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.function.Consumer;
+
+/**
+ * The in-JVM progress bus: one ordered, bounded log per search, kept for the result's lifetime after the search
+ * ends. Subscribing and publishing take the log's lock, so a subscriber's replay and its live events meet with
+ * nothing lost and nothing repeated.
+ */
+public class LocalProgressBus implements ProgressBus {
+
+    public static final String MODE = "in-memory";
+    static final int MAX_EVENTS = 20_000;
+
+    private final Map<String, SearchLog> logs = new ConcurrentHashMap<>();
+    private final Executor delivery;
+    private final Duration retention;
+    private final Clock clock;
+
+    public LocalProgressBus(Executor delivery, Duration retention, Clock clock) {
+        this.delivery = delivery;
+        this.retention = retention;
+        this.clock = clock;
+    }
+
+    private static final class SearchLog {
+        final List<ProgressEvent> events = new ArrayList<>();
+        final List<SerialDelivery> subscribers = new ArrayList<>();
+        long lastId;
+        Instant endedAt;
+    }
+
+    @Override
+    public ProgressEvent publish(String searchId, ProgressEvent event) {
+        SearchLog log = logs.computeIfAbsent(searchId, id -> new SearchLog());
+        synchronized (log) {
+            if (log.endedAt != null) {
+                throw new IllegalStateException("search " + searchId + " already ended");
+            }
+            ProgressEvent numbered = event.withId(++log.lastId);
+            if (log.events.size() >= MAX_EVENTS && !numbered.terminal()) {
+                // Bounded: past the cap, per-unit progress is delivered live but not kept for replay.
+                log.subscribers.forEach(s -> s.offer(numbered));
+                return numbered;
+            }
+            log.events.add(numbered);
+            log.subscribers.forEach(s -> s.offer(numbered));
+            if (numbered.terminal()) {
+                log.endedAt = clock.instant();
+            }
+            return numbered;
+        }
+    }
+
+    @Override
+    public Subscription subscribe(String searchId, long afterId, Consumer<ProgressEvent> listener) {
+        SearchLog log = logs.computeIfAbsent(searchId, id -> new SearchLog());
+        synchronized (log) {
+            SerialDelivery[] self = new SerialDelivery[1];
+            self[0] = new SerialDelivery(delivery, listener, () -> {
+                synchronized (log) {
+                    log.subscribers.remove(self[0]);
+                }
+            });
+            for (ProgressEvent e : log.events) {
+                if (e.id() > afterId) {
+                    self[0].offer(e);
+                }
+            }
+            if (log.endedAt == null) {
+                log.subscribers.add(self[0]);
+            }
+            return self[0];
+        }
+    }
+
+    @Override
+    public List<ProgressEvent> history(String searchId, long afterId) {
+        SearchLog log = logs.get(searchId);
+        if (log == null) {
+            return List.of();
+        }
+        synchronized (log) {
+            return log.events.stream().filter(e -> e.id() > afterId).toList();
+        }
+    }
+
+    @Override
+    public String mode() {
+        return MODE;
+    }
+
+    /** Drops the logs of searches that ended longer ago than the retention. */
+    public int expire() {
+        Instant limit = clock.instant().minus(retention);
+        int[] removed = {0};
+        logs.entrySet().removeIf(e -> {
+            synchronized (e.getValue()) {
+                boolean old = e.getValue().endedAt != null && e.getValue().endedAt.isBefore(limit);
+                if (old) {
+                    removed[0]++;
+                }
+                return old;
+            }
+        });
+        return removed[0];
+    }
+}

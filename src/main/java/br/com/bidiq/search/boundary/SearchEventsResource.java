@@ -1,0 +1,54 @@
+package br.com.bidiq.search.boundary;
+
+import br.com.bidiq.search.control.SearchRegistry;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.sse.Sse;
+import jakarta.ws.rs.sse.SseEventSink;
+
+/**
+ * A search's progress as Server-Sent Events: the whole log first (or what follows Last-Event-ID), then live events,
+ * closed after the terminal one.
+ */
+@Path("buscar/{searchId}/events")
+@ApplicationScoped
+public class SearchEventsResource {
+
+    @Inject
+    SearchRegistry registry;
+
+    @Inject
+    SseStreams streams;
+
+    @GET
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    public void events(@PathParam("searchId") String searchId, @HeaderParam("Last-Event-ID") String lastEventId,
+                       @QueryParam("lastEventId") String lastEventIdQuery, @Context SseEventSink sink,
+                       @Context Sse sse) {
+        String id = SearchesResource.normal(searchId);
+        if (registry.find(id).isEmpty()) {
+            throw new WebApplicationException(SearchesResource.notFound(searchId));
+        }
+        streams.open(sse, sink, id, position(lastEventId != null ? lastEventId : lastEventIdQuery));
+    }
+
+    static long position(String lastEventId) {
+        if (lastEventId == null || lastEventId.isBlank()) {
+            return 0;
+        }
+        try {
+            return Math.max(0, Long.parseLong(lastEventId.strip()));
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+}

@@ -1,0 +1,84 @@
+package br.com.bidiq.search.boundary;
+
+import br.com.bidiq.platform.ErrorBody;
+import br.com.bidiq.platform.RequestIds;
+import br.com.bidiq.search.control.SearchRegistry;
+import br.com.bidiq.search.control.SearchWorker;
+import br.com.bidiq.search.entity.SearchRequest;
+import br.com.bidiq.search.entity.SearchState;
+import br.com.bidiq.search.entity.SearchView;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+/** Starts searches (202 + Location) and answers their status and result. */
+@Path("buscar")
+@ApplicationScoped
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class SearchesResource {
+
+    @Inject
+    SearchRegistry registry;
+
+    @Inject
+    SearchWorker worker;
+
+    @POST
+    @Operation(summary = "Inicia uma busca; repetir o mesmo search_id devolve a mesma busca")
+    public Response start(@NotNull(message = "Envie o corpo da busca em JSON") @Valid SearchRequest request,
+                          @Context UriInfo uri) {
+        String id = request.searchId() == null ? UUID.randomUUID().toString()
+                : request.searchId().toLowerCase(java.util.Locale.ROOT);
+        SearchRegistry.Claim claim = registry.claim(id, request.withSearchId(id), RequestIds.current());
+        if (claim.created()) {
+            worker.run(id, claim.state().request(), RequestIds.current());
+        }
+        return Response.accepted(view(claim.state(), false, uri))
+                .location(uri.getBaseUriBuilder().path("buscar").path(id).build()).build();
+    }
+
+    @GET
+    @Path("{searchId}")
+    @Operation(summary = "Status da busca; o resultado completo quando concluída")
+    public Response get(@PathParam("searchId") String searchId, @Context UriInfo uri) {
+        return registry.find(normal(searchId))
+                .map(s -> Response.ok(view(s, true, uri)).build())
+                .orElseGet(() -> notFound(searchId));
+    }
+
+    static String normal(String id) {
+        return id == null ? null : id.toLowerCase(java.util.Locale.ROOT);
+    }
+
+    static Response notFound(String searchId) {
+        return Response.status(Response.Status.NOT_FOUND).type(MediaType.APPLICATION_JSON_TYPE.withCharset("UTF-8"))
+                .entity(ErrorBody.of("Busca não encontrada ou expirada: " + sanitize(searchId)
+                        + ". Faça uma nova busca.")).build();
+    }
+
+    private static String sanitize(String s) {
+        return s == null ? "" : s.replaceAll("[^A-Za-z0-9-]", "").substring(0, Math.min(36,
+                s.replaceAll("[^A-Za-z0-9-]", "").length()));
+    }
+
+    /** Links are paths under this application's base, wherever it is deployed. */
+    static SearchView view(SearchState s, boolean withResult, UriInfo uri) {
+        String base = uri.getBaseUri().getPath() + "buscar/" + s.searchId();
+        return new SearchView(s.searchId(), s.status().wire(), base + "/events", base, s.createdAt().toString(),
+                s.lastProgress(), s.error(), withResult ? s.result() : null);
+    }
+}

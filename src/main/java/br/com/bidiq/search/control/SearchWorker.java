@@ -1,0 +1,79 @@
+package br.com.bidiq.search.control;
+
+import br.com.bidiq.filtering.control.InvalidTermsException;
+import br.com.bidiq.platform.RequestIds;
+import br.com.bidiq.progress.control.ProgressBus;
+import br.com.bidiq.progress.entity.ProgressEvent;
+import br.com.bidiq.search.entity.SearchRequest;
+import br.com.bidiq.search.entity.SearchResult;
+import jakarta.ejb.Asynchronous;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Runs searches in the background. Whatever happens inside, each search ends with exactly one terminal event:
+ * {@code complete} after its result is stored, or {@code error} with a message for the user.
+ */
+@Stateless
+public class SearchWorker {
+
+    private static final Logger LOG = RequestIds.logger(SearchWorker.class);
+
+    @Inject
+    SearchPipeline pipeline;
+
+    @Inject
+    SearchRegistry registry;
+
+    @Inject
+    ProgressBus bus;
+
+    @Asynchronous
+    public void run(String searchId, SearchRequest request, String requestId) {
+        RequestIds.with(requestId, () -> execute(searchId, request));
+    }
+
+    private void execute(String searchId, SearchRequest request) {
+        ProgressEvent terminal;
+        try {
+            SearchResult result = pipeline.run(searchId, request, e -> publish(searchId, e));
+            registry.completed(searchId, result);
+            Map<String, Object> detail = new LinkedHashMap<>();
+            detail.put("total_filtrado", result.totalFiltrado());
+            detail.put("total_raw", result.totalRaw());
+            detail.put("unidades_com_falha", result.unidadesComFalha().size());
+            if (result.downloadId() != null) {
+                detail.put("download_id", result.downloadId());
+            }
+            if (result.downloadUrl() != null) {
+                detail.put("download_url", result.downloadUrl());
+            }
+            terminal = new ProgressEvent(0, ProgressEvent.COMPLETE, 100, "Busca concluída!", detail);
+            LOG.info(() -> "Search " + searchId + " complete: " + result.totalFiltrado() + " results");
+        } catch (InvalidTermsException e) {
+            terminal = failure(searchId, "Nenhum termo válido para busca.");
+        } catch (Throwable e) {
+            LOG.log(Level.SEVERE, "Search " + searchId + " failed", e);
+            terminal = failure(searchId, "Erro interno ao processar a busca. Tente novamente em alguns instantes.");
+        }
+        publish(searchId, terminal);
+    }
+
+    private ProgressEvent failure(String searchId, String message) {
+        registry.failed(searchId, message);
+        return new ProgressEvent(0, ProgressEvent.ERROR, -1, message, Map.of("error", message));
+    }
+
+    private void publish(String searchId, ProgressEvent event) {
+        try {
+            ProgressEvent numbered = bus.publish(searchId, event);
+            registry.progressed(searchId, numbered);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "progress event lost for " + searchId + ": " + event.stage(), e);
+        }
+    }
+}

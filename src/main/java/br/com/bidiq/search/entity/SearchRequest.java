@@ -1,0 +1,143 @@
+package br.com.bidiq.search.entity;
+
+import br.com.bidiq.filtering.entity.Ordenacao;
+import br.com.bidiq.filtering.entity.StatusLicitacao;
+import jakarta.json.bind.annotation.JsonbProperty;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.PositiveOrZero;
+import jakarta.validation.constraints.Size;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+
+/** POST /api/buscar: what to search (field names as the reference system's BuscaRequest). */
+@ValidSearch
+public record SearchRequest(
+        @JsonbProperty("search_id")
+        @Pattern(regexp = UUID, message = "search_id deve ser um UUID (ex.: 3f2b8c1e-9d4a-4e5b-8f6a-1b2c3d4e5f60)")
+        String searchId,
+
+        @JsonbProperty("ufs")
+        @NotEmpty(message = "Selecione ao menos uma UF")
+        @Size(max = 27, message = "No máximo 27 UFs")
+        List<@NotNull(message = "UF vazia") @Pattern(regexp = UFS, flags = Pattern.Flag.CASE_INSENSITIVE,
+                message = "UF inválida: use uma das 27 siglas (ex.: SP, RJ, DF)") String> ufs,
+
+        @JsonbProperty("data_inicial")
+        @NotBlank(message = "Informe a data inicial (AAAA-MM-DD)")
+        @Pattern(regexp = ISO_DATE, message = "Data inicial inválida: use o formato AAAA-MM-DD")
+        String dataInicial,
+
+        @JsonbProperty("data_final")
+        @NotBlank(message = "Informe a data final (AAAA-MM-DD)")
+        @Pattern(regexp = ISO_DATE, message = "Data final inválida: use o formato AAAA-MM-DD")
+        String dataFinal,
+
+        @JsonbProperty("setor_id")
+        @Size(max = 50, message = "Setor inválido")
+        String setorId,
+
+        @JsonbProperty("termos_busca")
+        @Size(max = 500, message = "Termos de busca: no máximo 500 caracteres")
+        String termosBusca,
+
+        @JsonbProperty("show_all_matches")
+        Boolean showAllMatches,
+
+        @JsonbProperty("exclusion_terms")
+        @Size(max = 100, message = "No máximo 100 termos de exclusão")
+        List<@NotBlank(message = "Termo de exclusão vazio") @Size(max = 100,
+                message = "Termo de exclusão com mais de 100 caracteres") String> exclusionTerms,
+
+        @JsonbProperty("status")
+        @Pattern(regexp = "recebendo_proposta|em_julgamento|encerrada|todos",
+                message = "Status inválido: use recebendo_proposta, em_julgamento, encerrada ou todos")
+        String status,
+
+        @JsonbProperty("modalidades")
+        @Size(max = 14, message = "No máximo 14 modalidades")
+        List<@NotNull(message = "Modalidade vazia")
+        @Min(value = 1, message = "Modalidade inválida: use os códigos do PNCP de 1 a 14")
+        @Max(value = 14, message = "Modalidade inválida: use os códigos do PNCP de 1 a 14") Integer> modalidades,
+
+        @JsonbProperty("valor_minimo")
+        @PositiveOrZero(message = "O valor mínimo não pode ser negativo")
+        BigDecimal valorMinimo,
+
+        @JsonbProperty("valor_maximo")
+        @PositiveOrZero(message = "O valor máximo não pode ser negativo")
+        BigDecimal valorMaximo,
+
+        @JsonbProperty("esferas")
+        List<@NotNull @Pattern(regexp = "[FEMDN]", flags = Pattern.Flag.CASE_INSENSITIVE,
+                message = "Esfera inválida: use F, E, M, D ou N") String> esferas,
+
+        @JsonbProperty("municipios")
+        @Size(max = 500, message = "No máximo 500 municípios")
+        List<@NotNull @Pattern(regexp = "\\d{7}", message = "Município inválido: use o código IBGE de 7 dígitos")
+                String> municipios,
+
+        @JsonbProperty("orgaos")
+        @Size(max = 100, message = "No máximo 100 órgãos")
+        List<@NotBlank(message = "Órgão vazio") @Size(max = 200, message = "Órgão com mais de 200 caracteres")
+                String> orgaos,
+
+        @JsonbProperty("ordenacao")
+        @Pattern(regexp = "data_desc|data_asc|valor_desc|valor_asc|prazo_asc|relevancia",
+                message = "Ordenação inválida: use data_desc, data_asc, valor_desc, valor_asc, prazo_asc ou"
+                        + " relevancia")
+        String ordenacao) {
+
+    public static final String UUID = "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}";
+    public static final String UFS = "AC|AL|AP|AM|BA|CE|DF|ES|GO|MA|MT|MS|MG|PA|PB|PR|PE|PI|RJ|RN|RS|RO|RR|SC|SP|SE|TO";
+    static final String ISO_DATE = "\\d{4}-\\d{2}-\\d{2}";
+    public static final String DEFAULT_SECTOR = "vestuario";
+    public static final List<Integer> DEFAULT_MODALIDADES = List.of(6);
+
+    /** Upper-case, de-duplicated UFs in the order given. */
+    public List<String> ufList() {
+        return List.copyOf(new LinkedHashSet<>(ufs.stream().map(u -> u.toUpperCase(Locale.ROOT)).toList()));
+    }
+
+    public LocalDate inicio() {
+        return LocalDate.parse(dataInicial);
+    }
+
+    public LocalDate fim() {
+        return LocalDate.parse(dataFinal);
+    }
+
+    public String sector() {
+        return setorId == null || setorId.isBlank() ? DEFAULT_SECTOR : setorId;
+    }
+
+    public StatusLicitacao statusFilter() {
+        return status == null ? StatusLicitacao.TODOS : StatusLicitacao.fromWire(status).orElseThrow();
+    }
+
+    public List<Integer> modalidadeList() {
+        return modalidades == null || modalidades.isEmpty() ? DEFAULT_MODALIDADES
+                : List.copyOf(new LinkedHashSet<>(modalidades));
+    }
+
+    public Ordenacao ordering() {
+        return ordenacao == null ? Ordenacao.DATA_DESC : Ordenacao.fromWire(ordenacao).orElseThrow();
+    }
+
+    public boolean showAll() {
+        return Boolean.TRUE.equals(showAllMatches);
+    }
+
+    public SearchRequest withSearchId(String id) {
+        return new SearchRequest(id, ufs, dataInicial, dataFinal, setorId, termosBusca, showAllMatches,
+                exclusionTerms, status, modalidades, valorMinimo, valorMaximo, esferas, municipios, orgaos,
+                ordenacao);
+    }
+}

@@ -1,0 +1,79 @@
+package br.com.bidiq.search.entity;
+
+import br.com.bidiq.filtering.control.SectorCatalog;
+import br.com.bidiq.filtering.control.TermParser;
+import jakarta.validation.ConstraintValidator;
+import jakarta.validation.ConstraintValidatorContext;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+import org.eclipse.microprofile.config.ConfigProvider;
+
+/** Checks the cross-field rules of {@link SearchRequest} and names the field each message belongs to. */
+public class SearchRequestValidator implements ConstraintValidator<ValidSearch, SearchRequest> {
+
+    static final int DEFAULT_MAX_RANGE_DAYS = 366;
+
+    @Override
+    public boolean isValid(SearchRequest r, ConstraintValidatorContext ctx) {
+        if (r == null) {
+            return true;
+        }
+        ctx.disableDefaultConstraintViolation();
+        boolean ok = true;
+        LocalDate start = date(r.dataInicial());
+        LocalDate end = date(r.dataFinal());
+        if (r.dataInicial() != null && r.dataInicial().matches(SearchRequest.ISO_DATE) && start == null) {
+            ok = fail(ctx, "data_inicial", "Data inicial inexistente: " + r.dataInicial());
+        }
+        if (r.dataFinal() != null && r.dataFinal().matches(SearchRequest.ISO_DATE) && end == null) {
+            ok = fail(ctx, "data_final", "Data final inexistente: " + r.dataFinal());
+        }
+        if (start != null && end != null) {
+            int max = maxRangeDays();
+            if (start.isAfter(end)) {
+                ok = fail(ctx, "data_final", "Data inicial deve ser anterior ou igual à data final");
+            } else if (ChronoUnit.DAYS.between(start, end) + 1 > max) {
+                ok = fail(ctx, "data_final", "Período máximo de " + max + " dias entre a data inicial e a final");
+            }
+        }
+        if (r.setorId() != null && SectorCatalog.standard().find(r.setorId()).isEmpty()) {
+            ok = fail(ctx, "setor_id", "Setor desconhecido: " + r.setorId() + ". Consulte GET /api/setores");
+        }
+        if (r.valorMinimo() != null && r.valorMaximo() != null && r.valorMaximo().compareTo(r.valorMinimo()) < 0) {
+            ok = fail(ctx, "valor_maximo", "O valor máximo deve ser maior ou igual ao valor mínimo");
+        }
+        if (r.termosBusca() != null && !r.termosBusca().isBlank()
+                && new TermParser(SectorCatalog.standard()).parse(r.termosBusca()).valid().isEmpty()) {
+            ok = fail(ctx, "termos_busca", "Nenhum termo válido para busca: use termos com pelo menos 4"
+                    + " caracteres e evite palavras comuns como 'de', 'da'");
+        }
+        return ok;
+    }
+
+    private static LocalDate date(String s) {
+        if (s == null || !s.matches(SearchRequest.ISO_DATE)) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(s);
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+
+    private static int maxRangeDays() {
+        try {
+            return ConfigProvider.getConfig().getOptionalValue("search.max-range-days", Integer.class)
+                    .orElse(DEFAULT_MAX_RANGE_DAYS);
+        } catch (RuntimeException noConfigOutsideTheServer) {
+            return DEFAULT_MAX_RANGE_DAYS;
+        }
+    }
+
+    private static boolean fail(ConstraintValidatorContext ctx, String field, String message) {
+        ctx.buildConstraintViolationWithTemplate(message.replace("{", "\\{").replace("$", "\\$"))
+                .addPropertyNode(field).addConstraintViolation();
+        return false;
+    }
+}
