@@ -1,0 +1,281 @@
+package br.com.bidiq.search.boundary;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import br.com.bidiq.testing.FakePncpServer;
+import br.com.bidiq.testing.SseClient;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import java.io.ByteArrayInputStream;
+import java.io.File;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * End to end on a real Liberty server: the packaged WAR, a fake PNCP on localhost serving the recorded pages, and
+ * only the public HTTP API.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class SearchFlowIT {
+
+    static final int FAKE_PNCP_PORT = 18089;
+    static final HttpClient HTTP = HttpClient.newHttpClient();
+    static FakePncpServer pncp;
+
+    @ArquillianResource
+    URL base;
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return ShrinkWrap.createFromZipFile(WebArchive.class, new File("target/bidiq.war"));
+    }
+
+    @BeforeAll
+    static void fakePncp() {
+        pncp = new FakePncpServer(FakePncpServer.sampleRecords(), FAKE_PNCP_PORT);
+    }
+
+    @AfterAll
+    static void stopFake() {
+        pncp.close();
+    }
+
+    @BeforeEach
+    void reset() {
+        pncp.reset();
+    }
+
+    URI uri(String path) {
+        return URI.create(base.toString().replaceAll("/$", "") + path);
+    }
+
+    static JsonObject json(String body) {
+        try (JsonReader r = Json.createReader(new StringReader(body))) {
+            return r.readObject();
+        }
+    }
+
+    HttpResponse<String> post(String body) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(uri("/api/buscar")).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    HttpResponse<String> get(String path) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(uri(path)).GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    static String engineeringSearch(String id, String ufs) {
+        return "{\"search_id\":\"" + id + "\",\"ufs\":[" + ufs + "],\"data_inicial\":\"2026-02-10\","
+                + "\"data_final\":\"2026-03-12\",\"setor_id\":\"engenharia\",\"modalidades\":[4,5]}";
+    }
+
+    SseClient.Stream_ events(String id, String lastEventId) throws Exception {
+        return SseClient.read(uri("/api/buscar/" + id + "/events"), lastEventId, Duration.ofSeconds(60), e -> false);
+    }
+
+    static List<String> stages(SseClient.Stream_ s) {
+        return s.events().stream().map(e -> json(e.data()).getString("stage")).toList();
+    }
+
+    @Test
+    void aSearchStreamsItsStagesAndDeliversResultAndExcel() throws Exception {
+        String id = UUID.randomUUID().toString();
+        HttpResponse<String> accepted = post(engineeringSearch(id, "\"SC\""));
+        assertEquals(202, accepted.statusCode(), accepted.body());
+        assertTrue(accepted.headers().firstValue("Location").orElseThrow().endsWith("/api/buscar/" + id));
+        JsonObject body = json(accepted.body());
+        assertEquals(id, body.getString("search_id"));
+        assertTrue(body.getString("events_url").endsWith("/api/buscar/" + id + "/events"));
+
+        SseClient.Stream_ stream = events(id, null);
+
+        assertEquals(200, stream.status());
+        assertTrue(stream.headers().firstValue("Content-Type").orElse("").startsWith("text/event-stream"));
+        assertEquals("no-cache", stream.headers().firstValue("Cache-Control").orElse(""));
+        assertEquals("no", stream.headers().firstValue("X-Accel-Buffering").orElse(""));
+        assertTrue(stream.closedByServer(), "the server closes the stream after the terminal event");
+        List<String> stages = stages(stream);
+        // SC x {4,5} x two windows (2026-02-10..03-11, 03-12..03-12) = 4 units, one event each.
+        assertEquals(List.of("connecting", "connecting", "fetching", "fetching", "fetching", "fetching", "fetching",
+                "fetching", "filtering", "filtering", "summary", "excel", "complete"), stages);
+        for (int i = 3; i <= 6; i++) {
+            JsonObject unit = json(stream.events().get(i).data()).getJsonObject("detail");
+            assertEquals(i - 2, unit.getInt("unidades_concluidas"));
+            assertEquals(4, unit.getInt("unidades_total"));
+        }
+        for (int i = 0; i < stream.events().size(); i++) {
+            assertEquals(String.valueOf(i + 1), stream.events().get(i).id());
+            assertEquals("3000", stream.events().get(i).retry());
+        }
+        JsonObject complete = json(stream.events().get(stream.events().size() - 1).data());
+        assertEquals(100, complete.getInt("progress"));
+        String downloadId = complete.getJsonObject("detail").getString("download_id");
+
+        JsonObject result = json(get("/api/buscar/" + id).body());
+        assertEquals("complete", result.getString("status"));
+        JsonObject r = result.getJsonObject("resultado");
+        assertEquals(81, r.getInt("total_raw"), "SC modalities 4 and 5 in the samples");
+        int filtered = r.getInt("total_filtrado");
+        assertTrue(filtered > 10, "engineering tenders found: " + filtered);
+        assertEquals(filtered, r.getJsonArray("licitacoes").size());
+        assertEquals(filtered, r.getJsonObject("resumo").getInt("total_oportunidades"));
+        assertTrue(r.getJsonArray("unidades_com_falha").isEmpty());
+        assertEquals(downloadId, r.getString("download_id"));
+
+        HttpResponse<byte[]> xlsx = HTTP.send(HttpRequest.newBuilder(uri("/api/download/" + downloadId)).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(200, xlsx.statusCode());
+        assertTrue(xlsx.headers().firstValue("Content-Disposition").orElse("")
+                .contains("BidIQ_Engenharia_e_Construcao_2026-02-10_a_2026-03-12.xlsx"));
+        try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(xlsx.body()))) {
+            assertEquals("Engenharia e Construção", wb.getSheetAt(0).getSheetName());
+            assertEquals(filtered + 2, wb.getSheetAt(0).getPhysicalNumberOfRows(), "header + rows + total");
+            assertEquals(r.getJsonArray("licitacoes").getJsonObject(0).getString("pncp_id"),
+                    wb.getSheetAt(0).getRow(1).getCell(0).getStringCellValue());
+        }
+    }
+
+    @Test
+    void lateSubscribersGetTheWholeLogAndResumeAfterLastEventId() throws Exception {
+        String id = UUID.randomUUID().toString();
+        post(engineeringSearch(id, "\"SC\",\"SP\""));
+        SseClient.Stream_ first = events(id, null);
+        assertEquals("complete", stages(first).get(stages(first).size() - 1));
+
+        SseClient.Stream_ late = events(id, null);
+        assertTrue(late.closedByServer());
+        assertEquals(first.events(), late.events(), "a late subscriber gets the full log");
+
+        SseClient.Stream_ resumed = events(id, "5");
+        assertEquals(first.events().subList(5, first.events().size()), resumed.events());
+
+        SseClient.Stream_ byQuery = SseClient.read(uri("/api/buscar/" + id + "/events?lastEventId=7"), null,
+                Duration.ofSeconds(30), e -> false);
+        assertEquals(first.events().subList(7, first.events().size()), byQuery.events());
+
+        SseClient.Stream_ reference = SseClient.read(uri("/api/buscar-progress/" + id), null, Duration.ofSeconds(30),
+                e -> false);
+        assertEquals(first.events(), reference.events());
+    }
+
+    @Test
+    void aReconnectDuringASlowSearchLosesAndRepeatsNothing() throws Exception {
+        pncp.latency(400);
+        String id = UUID.randomUUID().toString();
+        post(engineeringSearch(id, "\"SC\",\"SP\",\"MG\""));
+        SseClient.Stream_ part = SseClient.read(uri("/api/buscar/" + id + "/events"), null, Duration.ofSeconds(30),
+                e -> e.id().equals("4"));
+        assertEquals(4, part.events().size());
+        SseClient.Stream_ rest = events(id, "4");
+        assertTrue(rest.closedByServer());
+        assertEquals("5", rest.events().get(0).id());
+        for (int i = 1; i < rest.events().size(); i++) {
+            assertEquals(Long.parseLong(rest.events().get(i - 1).id()) + 1, Long.parseLong(rest.events().get(i).id()));
+        }
+        assertTrue(rest.comments().contains("heartbeat") || rest.events().size() > 0);
+    }
+
+    @Test
+    void heartbeatsKeepAQuietStreamAlive() throws Exception {
+        pncp.latency(2500);
+        String id = UUID.randomUUID().toString();
+        post(engineeringSearch(id, "\"SC\""));
+        SseClient.Stream_ s = events(id, null);
+        assertTrue(s.comments().contains("heartbeat"), "comments: " + s.comments());
+        assertEquals("complete", stages(s).get(stages(s).size() - 1));
+    }
+
+    @Test
+    void aRepeatedPostWithTheSameIdDoesNotStartASecondSearch() throws Exception {
+        String id = UUID.randomUUID().toString();
+        assertEquals(202, post(engineeringSearch(id, "\"SC\"")).statusCode());
+        events(id, null);
+        int requests = pncp.requests().size();
+
+        HttpResponse<String> again = post(engineeringSearch(id, "\"SC\""));
+        assertEquals(202, again.statusCode());
+        assertEquals(id, json(again.body()).getString("search_id"));
+        assertEquals("complete", json(again.body()).getString("status"));
+        Thread.sleep(500);
+        assertEquals(requests, pncp.requests().size(), "no new PNCP request");
+        assertEquals(1, stages(events(id, null)).stream().filter("complete"::equals).count());
+    }
+
+    @Test
+    void invalidRequestsGetFieldMessagesAndStartNothing() throws Exception {
+        HttpResponse<String> bad = post("{\"ufs\":[\"XX\"],\"data_inicial\":\"2026-03-01\","
+                + "\"data_final\":\"2026-02-01\",\"setor_id\":\"nada\",\"modalidades\":[15]}");
+        assertEquals(422, bad.statusCode());
+        JsonObject fields = json(bad.body()).getJsonObject("campos");
+        assertTrue(fields.containsKey("ufs"));
+        assertTrue(fields.containsKey("data_final"));
+        assertTrue(fields.containsKey("setor_id"));
+        assertTrue(fields.containsKey("modalidades"));
+        assertEquals(400, post("{\"ufs\": [").statusCode());
+        assertEquals(422, post("{\"ufs\":[\"SP\"],\"data_inicial\":\"2024-01-01\",\"data_final\":\"2026-01-01\"}")
+                .statusCode());
+        assertEquals(0, pncp.requests().size());
+        assertEquals(404, get("/api/buscar/" + UUID.randomUUID()).statusCode());
+        assertEquals(404, get("/api/buscar/" + UUID.randomUUID() + "/events").statusCode());
+        HttpResponse<String> missing = get("/api/download/" + UUID.randomUUID());
+        assertEquals(404, missing.statusCode());
+        assertTrue(json(missing.body()).getString("erro").startsWith("Download expirado"));
+        int traversal = get("/api/download/..%2F..%2Fetc%2Fpasswd").statusCode();
+        assertTrue(traversal == 404 || traversal == 400, "status " + traversal);
+    }
+
+    @Test
+    void aUfThatPncpFailsIsListedAndTheSearchStillCompletes() throws Exception {
+        pncp.fault("SP", new FakePncpServer.Fault(500, "application/json",
+                "Erro na comunicação com o banco de dados.", Map.of(), 0));
+        String id = UUID.randomUUID().toString();
+        post(engineeringSearch(id, "\"SC\",\"SP\""));
+        SseClient.Stream_ s = events(id, null);
+        assertEquals("complete", stages(s).get(stages(s).size() - 1));
+
+        JsonObject r = json(get("/api/buscar/" + id).body()).getJsonObject("resultado");
+        assertEquals(4, r.getJsonArray("unidades_com_falha").size(), "SP x 2 modalities x 2 windows");
+        JsonObject failed = r.getJsonArray("unidades_com_falha").getJsonObject(0);
+        assertEquals("SP", failed.getString("uf"));
+        assertTrue(failed.getString("motivo").contains("HTTP 500"), failed.toString());
+        assertTrue(r.getInt("total_filtrado") > 0, "SC results are kept");
+    }
+
+    @Test
+    void sectorsAndHealth() throws Exception {
+        JsonObject sectors = json(get("/api/setores").body());
+        assertEquals(12, sectors.getJsonArray("setores").size());
+        JsonObject ready = json(HTTP.send(HttpRequest.newBuilder(base.toURI().resolve("/health/ready")).build(),
+                HttpResponse.BodyHandlers.ofString()).body());
+        assertEquals("UP", ready.getString("status"));
+        assertNotNull(ready.getJsonArray("checks").getJsonObject(0).getJsonObject("data"));
+        assertEquals("in-memory", ready.getJsonArray("checks").getJsonObject(0).getJsonObject("data")
+                .getString("progress_bus"));
+        assertEquals(200, HTTP.send(HttpRequest.newBuilder(base.toURI().resolve("/health/live")).build(),
+                HttpResponse.BodyHandlers.ofString()).statusCode());
+    }
+}

@@ -1,0 +1,75 @@
+package br.com.bidiq.search.entity;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validation;
+import jakarta.validation.Validator;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
+
+class SearchRequestValidationTest {
+
+    static final Validator VALIDATOR = Validation.buildDefaultValidatorFactory().getValidator();
+    static final Jsonb JSONB = JsonbBuilder.create();
+
+    static Map<String, String> violations(String json) {
+        SearchRequest r = JSONB.fromJson(json, SearchRequest.class);
+        Set<ConstraintViolation<SearchRequest>> v = VALIDATOR.validate(r);
+        Map<String, String> byField = new TreeMap<>();
+        v.forEach(c -> byField.merge(c.getPropertyPath().toString().replaceAll("\\[.*", ""), c.getMessage(),
+                (a, b) -> a + " | " + b));
+        return byField;
+    }
+
+    @Test
+    void aGoodRequestPassesAndGetsDefaults() {
+        SearchRequest r = JSONB.fromJson("{\"ufs\":[\"sp\",\"SP\",\"rj\"],\"data_inicial\":\"2026-11-01\","
+                + "\"data_final\":\"2026-11-28\"}", SearchRequest.class);
+        assertTrue(VALIDATOR.validate(r).isEmpty());
+        assertEquals(java.util.List.of("SP", "RJ"), r.ufList());
+        assertEquals("vestuario", r.sector());
+        assertEquals(java.util.List.of(6), r.modalidadeList());
+        assertEquals("data_desc", r.ordering().wire());
+        assertEquals("todos", r.statusFilter().wire());
+    }
+
+    @Test
+    void eachBadFieldGetsItsPortugueseMessage() {
+        Map<String, String> v = violations("{\"ufs\":[\"XX\"],\"data_inicial\":\"2026-13-01\","
+                + "\"data_final\":\"01/02/2026\",\"setor_id\":\"naoexiste\",\"modalidades\":[0,15],"
+                + "\"valor_minimo\":-1,\"status\":\"aberta\",\"ordenacao\":\"preco\",\"search_id\":\"x\"}");
+        assertTrue(v.get("ufs").startsWith("UF inválida"), v.toString());
+        assertTrue(v.get("data_inicial").contains("inexistente"), v.toString());
+        assertTrue(v.get("dataFinal").contains("AAAA-MM-DD"), v.toString());
+        assertTrue(v.get("setor_id").startsWith("Setor desconhecido"), v.toString());
+        assertTrue(v.get("modalidades").contains("1 a 14"), v.toString());
+        assertTrue(v.get("valorMinimo").contains("negativo"), v.toString());
+        assertTrue(v.get("status").startsWith("Status inválido"), v.toString());
+        assertTrue(v.get("ordenacao").startsWith("Ordenação inválida"), v.toString());
+        assertTrue(v.get("searchId").contains("UUID"), v.toString());
+    }
+
+    @Test
+    void datesMustBeInOrderAndWithinTheMaximumRange() {
+        assertEquals("Data inicial deve ser anterior ou igual à data final", violations(
+                "{\"ufs\":[\"SP\"],\"data_inicial\":\"2026-02-01\",\"data_final\":\"2026-01-01\"}").get("data_final"));
+        assertTrue(violations("{\"ufs\":[\"SP\"],\"data_inicial\":\"2025-01-01\",\"data_final\":\"2026-01-02\"}")
+                .get("data_final").contains("366 dias"));
+        assertTrue(violations("{\"ufs\":[\"SP\"],\"data_inicial\":\"2025-01-01\",\"data_final\":\"2025-12-31\"}")
+                .isEmpty());
+    }
+
+    @Test
+    void valueBoundsAndTerms() {
+        Map<String, String> v = violations("{\"ufs\":[\"SP\"],\"data_inicial\":\"2026-01-01\","
+                + "\"data_final\":\"2026-01-02\",\"valor_minimo\":100,\"valor_maximo\":10,\"termos_busca\":\"de, pó\"}");
+        assertTrue(v.get("valor_maximo").contains("maior ou igual"), v.toString());
+        assertTrue(v.get("termos_busca").startsWith("Nenhum termo válido"), v.toString());
+    }
+}
