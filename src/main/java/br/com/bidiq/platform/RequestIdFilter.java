@@ -27,7 +27,7 @@ public class RequestIdFilter implements ContainerRequestFilter, ContainerRespons
         request.setProperty(HEADER, id);
         request.setProperty(STARTED, System.nanoTime());
         RequestIds.set(id);
-        LOG.fine(() -> "→ " + request.getMethod() + " /" + request.getUriInfo().getPath());
+        LOG.fine(() -> "→ " + request.getMethod() + " " + request.getUriInfo().getRequestUri().getPath());
     }
 
     @Override
@@ -38,7 +38,7 @@ public class RequestIdFilter implements ContainerRequestFilter, ContainerRespons
             Object started = request.getProperty(STARTED);
             long ms = started instanceof Long t ? (System.nanoTime() - t) / 1_000_000 : -1;
             RequestIds.set(id.toString());
-            LOG.info(() -> "← " + request.getMethod() + " /" + request.getUriInfo().getPath() + " "
+            LOG.info(() -> "← " + request.getMethod() + " " + request.getUriInfo().getRequestUri().getPath() + " "
                     + response.getStatus() + " (" + ms + "ms)");
         }
         RequestIds.set(null);

@@ -17,6 +17,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import br.com.bidiq.platform.RequestIds;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -30,7 +31,7 @@ import java.util.logging.Logger;
  */
 public class PncpClient {
 
-    private static final Logger LOG = Logger.getLogger(PncpClient.class.getName());
+    private static final Logger LOG = RequestIds.logger(PncpClient.class);
     private static final DateTimeFormatter YYYYMMDD = DateTimeFormatter.BASIC_ISO_DATE;
     static final String USER_AGENT = "BidIQ/1.0 (procurement-search)";
 
@@ -66,7 +67,7 @@ public class PncpClient {
     }
 
     public CompletableFuture<PncpPage> fetchPage(FetchUnit unit, int pagina, List<RequestGate> gates) {
-        return attempt(unit, pagina, gates, 1);
+        return attempt(unit, pagina, gates, 1, RequestIds.current());
     }
 
     URI uri(FetchUnit unit, int pagina) {
@@ -79,7 +80,8 @@ public class PncpClient {
                 + "&tamanhoPagina=" + settings.pageSize());
     }
 
-    private CompletableFuture<PncpPage> attempt(FetchUnit unit, int pagina, List<RequestGate> gates, int attempt) {
+    private CompletableFuture<PncpPage> attempt(FetchUnit unit, int pagina, List<RequestGate> gates, int attempt,
+                                                String requestId) {
         HttpRequest request = HttpRequest.newBuilder(uri(unit, pagina))
                 .timeout(settings.requestTimeout())
                 .header("Accept", "application/json")
@@ -102,11 +104,12 @@ public class PncpClient {
                         return CompletableFuture.failedFuture(new PncpFetchException(why, attempt));
                     }
                     Duration wait = retry.delayAfter(attempt, java.util.Optional.ofNullable(outcome.retryAfter()));
-                    LOG.log(Level.INFO, "PNCP retry {0} page {1} attempt {2} in {3} ms: {4}",
-                            new Object[] {unit, pagina, attempt + 1, wait.toMillis(), outcome.reason()});
+                    RequestIds.with(requestId, () -> LOG.log(Level.INFO,
+                            "PNCP retry {0} page {1} attempt {2} in {3} ms: {4}",
+                            new Object[] {unit, pagina, attempt + 1, wait.toMillis(), outcome.reason()}));
                     Executor later = CompletableFuture.delayedExecutor(wait.toMillis(), TimeUnit.MILLISECONDS, executor);
                     return CompletableFuture.supplyAsync(() -> null, later)
-                            .thenCompose(ignored -> attempt(unit, pagina, gates, attempt + 1));
+                            .thenCompose(ignored -> attempt(unit, pagina, gates, attempt + 1, requestId));
                 });
     }
 

@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
+import br.com.bidiq.platform.RequestIds;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -28,7 +29,7 @@ import java.util.logging.Logger;
  */
 public class PncpFetcher {
 
-    private static final Logger LOG = Logger.getLogger(PncpFetcher.class.getName());
+    private static final Logger LOG = RequestIds.logger(PncpFetcher.class);
 
     private final PncpClient client;
     private final RequestGate nodeGate;
@@ -131,6 +132,7 @@ public class PncpFetcher {
         private final Map<String, PncpRecord> byControlNumber = new HashMap<>();
         private final List<FailedUnit> failures = new ArrayList<>();
         private final FetchListener listener;
+        private final String requestId = RequestIds.current();
         private int unitsDone;
         private int ufsDone;
         private int raw;
@@ -144,6 +146,10 @@ public class PncpFetcher {
         }
 
         synchronized void finished(UnitOutcome outcome) {
+            RequestIds.with(requestId, () -> record(outcome));
+        }
+
+        private void record(UnitOutcome outcome) {
             for (PncpRecord r : outcome.records()) {
                 byControlNumber.merge(r.numeroControlePncp(), r, PncpRecord::newest);
             }
