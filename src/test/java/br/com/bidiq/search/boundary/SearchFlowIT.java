@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import br.com.bidiq.testing.FakePncpServer;
+import br.com.bidiq.testing.S3ProxyServer;
 import br.com.bidiq.testing.SseClient;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -43,6 +44,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class SearchFlowIT {
 
     static final int FAKE_PNCP_PORT = 18089;
+    /** Which report storage the server under test was configured with (set per failsafe execution). */
+    static final String STORAGE = System.getProperty("bidiq.expected.storage", "filesystem");
     static final HttpClient HTTP = HttpClient.newHttpClient();
     static FakePncpServer pncp;
 
@@ -55,8 +58,25 @@ class SearchFlowIT {
     }
 
     @BeforeAll
-    static void fakePncp() {
+    static void fakePncp() throws Exception {
         pncp = new FakePncpServer(FakePncpServer.sampleRecords(), FAKE_PNCP_PORT);
+        if ("object-storage".equals(STORAGE)) {
+            S3ProxyServer.sharedOnItPort();
+        }
+    }
+
+    /** Fetches a report by id: streamed by the app (filesystem) or through a redirect to a presigned URL. */
+    HttpResponse<byte[]> download(String downloadId) throws Exception {
+        HttpResponse<byte[]> first = HTTP.send(HttpRequest.newBuilder(uri("/api/download/" + downloadId)).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        if ("object-storage".equals(STORAGE)) {
+            assertEquals(302, first.statusCode());
+            URI target = URI.create(first.headers().firstValue("Location").orElseThrow());
+            assertEquals(URI.create("http://127.0.0.1:" + S3ProxyServer.IT_PORT).getAuthority(),
+                    target.getAuthority(), "redirects only to the configured storage");
+            return HTTP.send(HttpRequest.newBuilder(target).build(), HttpResponse.BodyHandlers.ofByteArray());
+        }
+        return first;
     }
 
     @AfterAll
@@ -146,8 +166,13 @@ class SearchFlowIT {
         assertTrue(r.getJsonArray("unidades_com_falha").isEmpty());
         assertEquals(downloadId, r.getString("download_id"));
 
-        HttpResponse<byte[]> xlsx = HTTP.send(HttpRequest.newBuilder(uri("/api/download/" + downloadId)).build(),
-                HttpResponse.BodyHandlers.ofByteArray());
+        if ("object-storage".equals(STORAGE)) {
+            String url = complete.getJsonObject("detail").getString("download_url");
+            assertEquals(url, r.getString("download_url"));
+            assertEquals(200, HTTP.send(HttpRequest.newBuilder(URI.create(url)).build(),
+                    HttpResponse.BodyHandlers.discarding()).statusCode(), "the presigned URL works");
+        }
+        HttpResponse<byte[]> xlsx = download(downloadId);
         assertEquals(200, xlsx.statusCode());
         assertTrue(xlsx.headers().firstValue("Content-Disposition").orElse("")
                 .contains("BidIQ_Engenharia_e_Construcao_2026-02-10_a_2026-03-12.xlsx"));
@@ -275,6 +300,8 @@ class SearchFlowIT {
         assertNotNull(ready.getJsonArray("checks").getJsonObject(0).getJsonObject("data"));
         assertEquals("in-memory", ready.getJsonArray("checks").getJsonObject(0).getJsonObject("data")
                 .getString("progress_bus"));
+        assertEquals(STORAGE, ready.getJsonArray("checks").getJsonObject(0).getJsonObject("data")
+                .getString("storage"));
         assertEquals(200, HTTP.send(HttpRequest.newBuilder(base.toURI().resolve("/health/live")).build(),
                 HttpResponse.BodyHandlers.ofString()).statusCode());
     }

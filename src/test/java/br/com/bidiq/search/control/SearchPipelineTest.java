@@ -1,0 +1,155 @@
+package br.com.bidiq.search.control;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import br.com.bidiq.pncp.control.PncpClient;
+import br.com.bidiq.pncp.control.PncpFetcher;
+import br.com.bidiq.pncp.control.PncpSettings;
+import br.com.bidiq.pncp.control.RequestGate;
+import br.com.bidiq.pncp.control.RetryPolicy;
+import br.com.bidiq.progress.entity.ProgressEvent;
+import br.com.bidiq.search.entity.SearchRequest;
+import br.com.bidiq.search.entity.SearchResult;
+import br.com.bidiq.storage.control.FilesystemReportStorage;
+import br.com.bidiq.storage.control.ObjectReportStorage;
+import br.com.bidiq.testing.FakePncpServer;
+import br.com.bidiq.testing.S3ProxyServer;
+import java.io.ByteArrayInputStream;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.S3Configuration;
+import software.amazon.awssdk.services.s3.presigner.S3Presigner;
+
+class SearchPipelineTest {
+
+    static FakePncpServer pncp;
+    static S3ProxyServer s3;
+    static ExecutorService executor;
+
+    @TempDir
+    Path reports;
+
+    @BeforeAll
+    static void start() throws Exception {
+        pncp = new FakePncpServer(FakePncpServer.sampleRecords());
+        s3 = new S3ProxyServer(0);
+        executor = Executors.newCachedThreadPool();
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        pncp.close();
+        s3.close();
+        executor.shutdownNow();
+    }
+
+    static PncpFetcher fetcher() {
+        PncpSettings settings = PncpSettings.defaults(pncp.baseUrl())
+                .withBackoff(Duration.ofMillis(10), Duration.ofMillis(20), Duration.ofMillis(50));
+        PncpClient client = new PncpClient(PncpClient.newHttpClient(settings, executor), settings,
+                new RetryPolicy(settings.initialBackoff(), settings.maxBackoff(), settings.maxRetryAfter(),
+                        Clock.systemUTC()), executor);
+        return new PncpFetcher(client, new RequestGate(30, executor), executor);
+    }
+
+    static SearchRequest request() {
+        return new SearchRequest(null, List.of("SC"), "2026-02-10", "2026-03-12", "engenharia", null, null, null,
+                null, List.of(4, 5), null, null, null, null, null, null);
+    }
+
+    @Test
+    void reportsStagesInOrderAndStoresTheReport() throws Exception {
+        SearchPipeline pipeline = new SearchPipeline();
+        pipeline.fetcher = fetcher();
+        pipeline.storage = new FilesystemReportStorage(reports, Duration.ofHours(1), Clock.systemUTC());
+        List<ProgressEvent> events = new CopyOnWriteArrayList<>();
+
+        SearchResult r = pipeline.run(UUID.randomUUID().toString(), request(), events::add);
+
+        List<String> stages = events.stream().map(ProgressEvent::stage).toList();
+        assertEquals(List.of("connecting", "connecting", "fetching", "fetching", "fetching", "fetching", "fetching",
+                "fetching", "filtering", "filtering", "summary", "excel"), stages);
+        List<Integer> percents = events.stream().map(ProgressEvent::progress).toList();
+        List<Integer> sorted = new ArrayList<>(percents);
+        sorted.sort(null);
+        assertEquals(sorted, percents, "progress never goes backwards");
+        assertEquals(55, percents.get(7));
+        assertNotNull(r.downloadId());
+        assertNull(r.excelBase64());
+        assertTrue(pipeline.storage.find(r.downloadId()).isPresent());
+        assertEquals(r.totalFiltrado(), r.licitacoes().size());
+    }
+
+    @Test
+    void anUploadThatFailsFallsBackToBase64WithOneWarning() throws Exception {
+        SearchPipeline pipeline = new SearchPipeline();
+        pipeline.fetcher = fetcher();
+        var wrong = StaticCredentialsProvider.create(AwsBasicCredentials.create(S3ProxyServer.IDENTITY, "wrong"));
+        S3Client client = S3Client.builder().httpClient(UrlConnectionHttpClient.create()).region(Region.US_EAST_1)
+                .endpointOverride(s3.endpoint()).forcePathStyle(true).credentialsProvider(wrong).build();
+        S3Presigner presigner = S3Presigner.builder().region(Region.US_EAST_1).endpointOverride(s3.endpoint())
+                .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(true).build())
+                .credentialsProvider(wrong).build();
+        pipeline.storage = new ObjectReportStorage(client, presigner, "excel-reports", Duration.ofMinutes(60),
+                Duration.ofHours(24), Clock.systemUTC());
+        List<LogRecord> warnings = new CopyOnWriteArrayList<>();
+        Handler capture = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                if (record.getLevel().intValue() >= Level.WARNING.intValue()) {
+                    warnings.add(record);
+                }
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        Logger logger = Logger.getLogger(SearchPipeline.class.getName());
+        logger.addHandler(capture);
+        try {
+            SearchResult r = pipeline.run(UUID.randomUUID().toString(), request(), e -> { });
+
+            assertNull(r.downloadId());
+            assertNull(r.downloadUrl());
+            assertNotNull(r.excelBase64());
+            try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(
+                    Base64.getDecoder().decode(r.excelBase64())))) {
+                assertEquals(r.totalFiltrado() + 2, wb.getSheetAt(0).getPhysicalNumberOfRows());
+            }
+            assertEquals(1, warnings.size());
+            assertTrue(warnings.get(0).getMessage().contains("Storage upload failed, falling back to base64"));
+        } finally {
+            logger.removeHandler(capture);
+        }
+    }
+}
