@@ -99,6 +99,11 @@ public class LocalProgressBus implements ProgressBus {
         return MODE;
     }
 
+    /** Whether this node holds the search's log (it runs or ran the search). */
+    public boolean knows(String searchId) {
+        return logs.containsKey(searchId);
+    }
+
     /** Drops the logs of searches that ended longer ago than the retention. */
     public int expire() {
         Instant limit = clock.instant().minus(retention);

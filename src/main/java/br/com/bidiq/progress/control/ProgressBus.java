@@ -19,6 +19,14 @@ public interface ProgressBus {
 
     List<ProgressEvent> history(String searchId, long afterId);
 
+    /** A search starts on this node; buses that span nodes announce it and keep its lease alive. */
+    default void open(String searchId, int ufCount) {
+    }
+
+    /** Told when a search ended because the node running it was lost (only buses that span nodes do this). */
+    default void whenNodeLost(java.util.function.BiConsumer<String, String> handler) {
+    }
+
     /** How this bus works, for logs and health: "in-memory" or "redis". */
     String mode();
 

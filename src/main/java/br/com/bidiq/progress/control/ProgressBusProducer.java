@@ -1,6 +1,6 @@
 package br.com.bidiq.progress.control;
 
-import br.com.bidiq.platform.RequestIds;
+import br.com.bidiq.cluster.control.RedisConnection;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -11,16 +11,19 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-/** Picks the progress bus at start. Without Redis (a later adapter) it is the in-JVM bus. */
+/**
+ * Picks the progress bus at start: the Redis bus when REDIS_URL is set (it works on its own node while Redis is
+ * unreachable and joins the cluster when Redis answers), the in-JVM bus otherwise. A producer rather than enabled
+ * CDI alternatives, because the choice depends on configuration read at run time, not on the deployment.
+ */
 @ApplicationScoped
 public class ProgressBusProducer {
-
-    private static final Logger LOG = RequestIds.logger(ProgressBusProducer.class);
 
     @Resource
     ManagedExecutorService executor;
@@ -29,29 +32,37 @@ public class ProgressBusProducer {
     ManagedScheduledExecutorService scheduler;
 
     @Inject
+    RedisConnection redis;
+
+    @Inject
     @ConfigProperty(name = "search.result-ttl-minutes", defaultValue = "60")
     long resultTtlMinutes;
 
-    private LocalProgressBus local;
-    private ScheduledFuture<?> sweep;
+    private ProgressBus bus;
+    private final List<ScheduledFuture<?>> tasks = new ArrayList<>();
 
     @PostConstruct
     void start() {
-        local = new LocalProgressBus(executor, Duration.ofMinutes(resultTtlMinutes), Clock.systemUTC());
-        sweep = scheduler.scheduleAtFixedRate(local::expire, 1, 1, TimeUnit.MINUTES);
-        LOG.info("Progress bus ready [mode: " + local.mode() + "] (REDIS_URL not set: single-node progress)");
+        Duration ttl = Duration.ofMinutes(resultTtlMinutes);
+        LocalProgressBus local = new LocalProgressBus(executor, ttl, Clock.systemUTC());
+        tasks.add(scheduler.scheduleAtFixedRate(local::expire, 1, 1, TimeUnit.MINUTES));
+        if (redis.configured()) {
+            RedisProgressBus cluster = new RedisProgressBus(local, redis, executor, ttl, Clock.systemUTC());
+            tasks.add(scheduler.scheduleWithFixedDelay(cluster::maintain, 2, 2, TimeUnit.SECONDS));
+            bus = cluster;
+        } else {
+            bus = local;
+        }
     }
 
     @PreDestroy
     void stop() {
-        if (sweep != null) {
-            sweep.cancel(false);
-        }
+        tasks.forEach(t -> t.cancel(false));
     }
 
     @Produces
     @ApplicationScoped
     ProgressBus bus() {
-        return local;
+        return bus;
     }
 }

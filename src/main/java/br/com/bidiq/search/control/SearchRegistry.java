@@ -1,5 +1,9 @@
 package br.com.bidiq.search.control;
 
+import br.com.bidiq.cluster.control.RedisConnection;
+import br.com.bidiq.platform.RequestIds;
+import br.com.bidiq.progress.control.ProgressBus;
+import br.com.bidiq.progress.control.ProgressEventJson;
 import br.com.bidiq.progress.entity.ProgressEvent;
 import br.com.bidiq.search.entity.SearchRequest;
 import br.com.bidiq.search.entity.SearchResult;
@@ -10,29 +14,48 @@ import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.redisson.api.RMap;
+import org.redisson.api.RedissonClient;
 
 /**
- * The searches of this node: claimed atomically by id (a repeated POST gets the same search), updated by the
- * worker, and dropped a configurable time after they end.
+ * The searches: claimed atomically by id (a repeated POST, on any node, gets the same search), updated by the worker,
+ * and dropped a configurable time after they end. This node's own searches live in memory; with Redis they are
+ * also written to {@code bidiq:search:{id}} so every node can answer for them. Redis failures never stop a search.
  */
 @ApplicationScoped
 public class SearchRegistry {
 
+    private static final Logger LOG = RequestIds.logger(SearchRegistry.class);
+    static final String PREFIX = "bidiq:search:";
+    private static final Duration RUNNING_TTL = Duration.ofHours(6);
+
     private final Map<String, SearchState> searches = new ConcurrentHashMap<>();
     private final Clock clock = Clock.systemUTC();
+    private final Jsonb jsonb = JsonbBuilder.create();
 
     @Inject
     @ConfigProperty(name = "search.result-ttl-minutes", defaultValue = "60")
     long resultTtlMinutes;
+
+    @Inject
+    RedisConnection redis;
+
+    @Inject
+    ProgressBus bus;
 
     @Resource
     ManagedScheduledExecutorService scheduler;
@@ -45,6 +68,7 @@ public class SearchRegistry {
     @PostConstruct
     void start() {
         sweep = scheduler.scheduleAtFixedRate(this::expire, 1, 1, TimeUnit.MINUTES);
+        bus.whenNodeLost(this::lost);
     }
 
     @PreDestroy
@@ -54,33 +78,149 @@ public class SearchRegistry {
         }
     }
 
+    private Duration resultTtl() {
+        return Duration.ofMinutes(resultTtlMinutes);
+    }
+
     public Claim claim(String searchId, SearchRequest request, String requestId) {
+        SearchState mine = searches.get(searchId);
+        if (mine != null) {
+            return new Claim(mine, false);
+        }
+        Optional<RedissonClient> client = redis.client();
+        if (client.isPresent()) {
+            try {
+                RMap<String, String> shared = client.get().getMap(PREFIX + searchId);
+                if (shared.putIfAbsent("owner", redis.node()) != null) {
+                    SearchState existing = read(shared.readAllMap(), searchId);
+                    // Claimed a moment ago by another node that has not written its state yet: it runs it.
+                    return new Claim(existing != null ? existing
+                            : SearchState.started(searchId, request, requestId, clock.instant()), false);
+                }
+            } catch (RuntimeException e) {
+                redis.failed(e);
+            }
+        }
         boolean[] created = {false};
         SearchState state = searches.computeIfAbsent(searchId, id -> {
             created[0] = true;
             return SearchState.started(id, request, requestId, clock.instant());
         });
+        if (created[0]) {
+            write(state, RUNNING_TTL);
+        }
         return new Claim(state, created[0]);
     }
 
     public Optional<SearchState> find(String searchId) {
-        return Optional.ofNullable(searchId == null ? null : searches.get(searchId));
+        if (searchId == null) {
+            return Optional.empty();
+        }
+        SearchState mine = searches.get(searchId);
+        if (mine != null) {
+            return Optional.of(mine);
+        }
+        return redis.client().map(c -> {
+            try {
+                Map<String, String> fields = c.<String, String>getMap(PREFIX + searchId).readAllMap();
+                return fields.isEmpty() ? null : read(fields, searchId);
+            } catch (RuntimeException e) {
+                redis.failed(e);
+                return null;
+            }
+        });
     }
 
     public void progressed(String searchId, ProgressEvent event) {
-        searches.computeIfPresent(searchId, (id, s) -> s.progressed(event));
+        SearchState s = searches.computeIfPresent(searchId, (id, old) -> old.progressed(event));
+        if (s != null && !event.terminal()) {
+            update(searchId, Map.of("last_progress", ProgressEventJson.write(event)), null);
+        }
     }
 
     public void completed(String searchId, SearchResult result) {
-        searches.computeIfPresent(searchId, (id, s) -> s.completed(result, clock.instant()));
+        SearchState s = searches.computeIfPresent(searchId, (id, old) -> old.completed(result, clock.instant()));
+        if (s != null) {
+            write(s, resultTtl());
+        }
     }
 
     public void failed(String searchId, String message) {
-        searches.computeIfPresent(searchId, (id, s) -> s.failed(message, clock.instant()));
+        SearchState s = searches.computeIfPresent(searchId, (id, old) -> old.failed(message, clock.instant()));
+        if (s != null) {
+            write(s, resultTtl());
+        }
+    }
+
+    /** Another node's search whose node died: record the error where every node reads it. */
+    private void lost(String searchId, String message) {
+        update(searchId, Map.of("status", SearchState.Status.ERROR.wire(), "error", message,
+                "ended", clock.instant().toString()), resultTtl());
+    }
+
+    private void write(SearchState s, Duration ttl) {
+        Map<String, String> fields = new HashMap<>();
+        fields.put("owner", redis.node());
+        fields.put("status", s.status().wire());
+        fields.put("created", s.createdAt().toString());
+        if (s.request() != null) {
+            fields.put("request", jsonb.toJson(s.request()));
+        }
+        if (s.requestId() != null) {
+            fields.put("request_id", s.requestId());
+        }
+        if (s.endedAt() != null) {
+            fields.put("ended", s.endedAt().toString());
+        }
+        if (s.lastProgress() != null) {
+            fields.put("last_progress", ProgressEventJson.write(s.lastProgress()));
+        }
+        if (s.result() != null) {
+            fields.put("result", jsonb.toJson(s.result()));
+        }
+        if (s.error() != null) {
+            fields.put("error", s.error());
+        }
+        update(s.searchId(), fields, ttl);
+    }
+
+    private void update(String searchId, Map<String, String> fields, Duration ttl) {
+        redis.client().ifPresent(c -> {
+            try {
+                RMap<String, String> shared = c.getMap(PREFIX + searchId);
+                shared.putAll(fields);
+                if (ttl != null) {
+                    shared.expire(ttl);
+                }
+            } catch (RuntimeException e) {
+                redis.failed(e);
+            }
+        });
+    }
+
+    private SearchState read(Map<String, String> f, String searchId) {
+        if (!f.containsKey("status")) {
+            return null;
+        }
+        Function<String, Instant> instant = k -> f.get(k) == null ? null : Instant.parse(f.get(k));
+        SearchState.Status status = switch (f.get("status")) {
+            case "complete" -> SearchState.Status.COMPLETE;
+            case "error" -> SearchState.Status.ERROR;
+            default -> SearchState.Status.RUNNING;
+        };
+        return new SearchState(searchId,
+                f.get("request") == null ? null : jsonb.fromJson(f.get("request"), SearchRequest.class),
+                f.get("request_id"), status, instant.apply("created"), instant.apply("ended"),
+                f.get("last_progress") == null ? null : ProgressEventJson.read(f.get("last_progress")),
+                f.get("result") == null ? null : jsonb.fromJson(f.get("result"), SearchResult.class),
+                f.get("error"));
     }
 
     void expire() {
-        Instant limit = clock.instant().minus(Duration.ofMinutes(resultTtlMinutes));
+        Instant limit = clock.instant().minus(resultTtl());
         searches.values().removeIf(s -> s.endedAt() != null && s.endedAt().isBefore(limit));
+        if (!searches.isEmpty()) {
+            LOG.fine(() -> searches.size() + " searches held on this node");
+        }
     }
 }

@@ -1,0 +1,62 @@
+package br.com.bidiq.progress.control;
+
+import br.com.bidiq.progress.entity.ProgressEvent;
+import jakarta.json.Json;
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
+import java.io.StringReader;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Progress events between nodes: the SSE data plus the event's id, as one JSON object. */
+public final class ProgressEventJson {
+
+    private static final Jsonb JSONB = JsonbBuilder.create();
+
+    private ProgressEventJson() {
+    }
+
+    public static String write(ProgressEvent e) {
+        String data = JSONB.toJson(e);
+        return "{\"id\":" + e.id() + "," + data.substring(1);
+    }
+
+    public static ProgressEvent read(String json) {
+        try (JsonReader reader = Json.createReader(new StringReader(json))) {
+            JsonObject o = reader.readObject();
+            JsonObject detail = o.getJsonObject("detail");
+            return new ProgressEvent(o.getJsonNumber("id").longValue(), o.getString("stage"), o.getInt("progress"),
+                    o.getString("message", ""), detail == null ? Map.of() : toMap(detail));
+        }
+    }
+
+    private static Map<String, Object> toMap(JsonObject o) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        o.forEach((k, v) -> map.put(k, toJava(v)));
+        return map;
+    }
+
+    private static Object toJava(JsonValue v) {
+        return switch (v.getValueType()) {
+            case STRING -> ((JsonString) v).getString();
+            case NUMBER -> ((JsonNumber) v).isIntegral() ? (Object) ((JsonNumber) v).longValue()
+                    : ((JsonNumber) v).bigDecimalValue();
+            case TRUE -> Boolean.TRUE;
+            case FALSE -> Boolean.FALSE;
+            case NULL -> null;
+            case OBJECT -> toMap(v.asJsonObject());
+            case ARRAY -> {
+                List<Object> list = new ArrayList<>();
+                v.asJsonArray().forEach(x -> list.add(toJava(x)));
+                yield list;
+            }
+        };
+    }
+}
