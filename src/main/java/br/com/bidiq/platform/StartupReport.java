@@ -26,6 +26,7 @@ public class StartupReport {
     String pncp;
 
     void started(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
-        LOG.info("BidIQ started [mode: " + bus.mode() + "] [storage: " + storage.mode() + "] PNCP=" + pncp);
+        String mode = "redis".equals(bus.mode()) ? "Redis" : "in-memory";
+        LOG.info("BidIQ started [mode: " + mode + "] [storage: " + storage.mode() + "] PNCP=" + pncp);
     }
 }

@@ -133,7 +133,7 @@ public class SearchRegistry {
 
     public void progressed(String searchId, ProgressEvent event) {
         SearchState s = searches.computeIfPresent(searchId, (id, old) -> old.progressed(event));
-        if (s != null && !event.terminal()) {
+        if (s != null) {
             update(searchId, Map.of("last_progress", ProgressEventJson.write(event)), null);
         }
     }
