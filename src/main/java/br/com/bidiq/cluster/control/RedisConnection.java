@@ -117,6 +117,7 @@ public class RedisConnection {
         config.setCodec(StringCodec.INSTANCE);
         config.setExecutor(executor);
         config.setNettyThreads(4);
+        config.setUseScriptCache(true);
         SingleServerConfig server = config.useSingleServer()
                 .setAddress(target.address())
                 .setDatabase(target.database())

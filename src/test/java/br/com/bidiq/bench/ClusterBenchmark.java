@@ -1,0 +1,92 @@
+package br.com.bidiq.bench;
+
+import br.com.bidiq.testing.LatencyProbe;
+import br.com.bidiq.testing.LocalCluster;
+import java.io.File;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.exporter.ZipExporter;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.redisson.Redisson;
+import org.redisson.api.RTopic;
+import org.redisson.api.RedissonClient;
+import org.redisson.client.codec.StringCodec;
+import org.redisson.config.Config;
+
+/**
+ * Cross-node latency: an event published on node A to its SSE receipt on node B (p50/p99 over 2,000 events), next to
+ * the raw Redis publish-to-subscriber latency measured in the same run. Run with {@code mvn -Pbench-cluster verify}.
+ */
+class ClusterBenchmark {
+
+    static final String REDIS_URL = System.getProperty("bidiq.test.redis", "redis://127.0.0.1:6379");
+    static final int EVENTS = 2000;
+
+    @Test
+    void crossNodeLatency() throws Exception {
+        File war = new File("target/bidiq-bench.war");
+        ShrinkWrap.createFromZipFile(WebArchive.class, new File("target/bidiq.war"))
+                .addClass(BenchPublishResource.class).as(ZipExporter.class).exportTo(war, true);
+        List<Long> raw = rawRedis();
+        try (LocalCluster cluster = new LocalCluster(Map.of("REDIS_URL", REDIS_URL, "WAR", war.getAbsolutePath()))
+                .start(2)) {
+            for (int round = 0; round < 2; round++) {
+                String id = UUID.randomUUID().toString();
+                LatencyProbe.send("PUT", URI.create(cluster.node(1) + "/api/bench/searches/" + id));
+                List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
+                CountDownLatch done = new CountDownLatch(1);
+                LatencyProbe.subscribe(URI.create(cluster.node(2) + "/api/buscar/" + id + "/events"), latencies,
+                        done, new AtomicInteger());
+                Thread.sleep(500);
+                LatencyProbe.send("POST", URI.create(cluster.node(1) + "/api/bench/searches/" + id
+                        + "/publish?n=" + EVENTS + "&intervalMicros=1000"));
+                done.await(120, TimeUnit.SECONDS);
+                if (round == 1) { // round 0 warms up both nodes
+                    System.out.println("cluster: publish on A -> SSE receipt on B: " + LatencyProbe.summary(latencies));
+                }
+            }
+        }
+        System.out.println("cluster: raw Redis publish -> subscriber (same run): " + LatencyProbe.summary(raw));
+    }
+
+    static List<Long> rawRedis() throws Exception {
+        Config config = new Config();
+        config.setCodec(StringCodec.INSTANCE);
+        config.useSingleServer().setAddress(REDIS_URL);
+        RedissonClient pub = Redisson.create(config);
+        RedissonClient sub = Redisson.create(config);
+        List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
+        try {
+            CountDownLatch done = new CountDownLatch(EVENTS);
+            RTopic topic = sub.getTopic("bidiq:bench:raw");
+            topic.addListener(String.class, (channel, msg) -> {
+                latencies.add(LatencyProbe.nowMicros() - Long.parseLong(msg));
+                done.countDown();
+            });
+            RTopic out = pub.getTopic("bidiq:bench:raw");
+            for (int i = 0; i < 500; i++) {
+                out.publish(String.valueOf(LatencyProbe.nowMicros()));
+            }
+            Thread.sleep(500);
+            latencies.clear();
+            for (int i = 0; i < EVENTS; i++) {
+                out.publish(String.valueOf(LatencyProbe.nowMicros()));
+                java.util.concurrent.locks.LockSupport.parkNanos(1_000_000);
+            }
+            done.await(60, TimeUnit.SECONDS);
+            return new ArrayList<>(latencies);
+        } finally {
+            pub.shutdown();
+            sub.shutdown();
+        }
+    }
+}
