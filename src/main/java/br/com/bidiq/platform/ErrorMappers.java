@@ -72,12 +72,14 @@ public final class ErrorMappers {
         }
     }
 
+    static final String UNREADABLE = "JSON inválido ou com tipos errados: verifique o corpo da requisição.";
+
+    /** JSON-B failures surface as JsonbException or wrapped in ProcessingException, depending on the server. */
     @Provider
     public static class Unreadable implements ExceptionMapper<JsonbException> {
         @Override
         public Response toResponse(JsonbException e) {
-            return json(Response.Status.BAD_REQUEST, ErrorBody.of(
-                    "JSON inválido ou com tipos errados: verifique o corpo da requisição."));
+            return json(Response.Status.BAD_REQUEST, ErrorBody.of(UNREADABLE));
         }
     }
 
@@ -85,8 +87,7 @@ public final class ErrorMappers {
     public static class Processing implements ExceptionMapper<ProcessingException> {
         @Override
         public Response toResponse(ProcessingException e) {
-            return json(Response.Status.BAD_REQUEST, ErrorBody.of(
-                    "JSON inválido ou com tipos errados: verifique o corpo da requisição."));
+            return json(Response.Status.BAD_REQUEST, ErrorBody.of(UNREADABLE));
         }
     }
 
