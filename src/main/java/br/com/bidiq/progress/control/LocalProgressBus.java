@@ -1,6 +1,12 @@
 package br.com.bidiq.progress.control;
 
 import br.com.bidiq.progress.entity.ProgressEvent;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Alternative;
+import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -9,27 +15,67 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The in-JVM progress bus: one ordered, bounded log per search, kept for the result's lifetime after the search
  * ends. Subscribing and publishing take the log's lock, so a subscriber's replay and its live events meet with
  * nothing lost and nothing repeated.
+ *
+ * <p>A CDI alternative: {@link ProgressBusSelection} enables it when REDIS_URL is not set.
  */
+@ApplicationScoped
+@Alternative
 public class LocalProgressBus implements ProgressBus {
 
     public static final String MODE = "in-memory";
     static final int MAX_EVENTS = 20_000;
 
     private final Map<String, SearchLog> logs = new ConcurrentHashMap<>();
-    private final Executor delivery;
-    private final Duration retention;
-    private final Clock clock;
+    private Executor delivery;
+    private Duration retention;
+    private Clock clock;
+
+    @Resource(lookup = "java:comp/DefaultManagedExecutorService")
+    ExecutorService executor;
+
+    @Resource(lookup = "java:comp/DefaultManagedScheduledExecutorService")
+    ScheduledExecutorService scheduler;
+
+    @Inject
+    @ConfigProperty(name = "search.result-ttl-minutes", defaultValue = "60")
+    long resultTtlMinutes;
+
+    private ScheduledFuture<?> sweep;
+
+    protected LocalProgressBus() {
+        // for CDI
+    }
 
     public LocalProgressBus(Executor delivery, Duration retention, Clock clock) {
         this.delivery = delivery;
         this.retention = retention;
         this.clock = clock;
+    }
+
+    @PostConstruct
+    void start() {
+        delivery = executor;
+        retention = Duration.ofMinutes(resultTtlMinutes);
+        clock = Clock.systemUTC();
+        sweep = scheduler.scheduleAtFixedRate(this::expire, 1, 1, TimeUnit.MINUTES);
+    }
+
+    @PreDestroy
+    void stop() {
+        if (sweep != null) {
+            sweep.cancel(false);
+        }
     }
 
     private static final class SearchLog {

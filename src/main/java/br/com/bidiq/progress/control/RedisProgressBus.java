@@ -3,6 +3,12 @@ package br.com.bidiq.progress.control;
 import br.com.bidiq.cluster.control.RedisConnection;
 import br.com.bidiq.platform.RequestIds;
 import br.com.bidiq.progress.entity.ProgressEvent;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Alternative;
+import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -13,7 +19,12 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArraySet;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.redisson.api.RScript;
@@ -26,7 +37,12 @@ import org.redisson.api.RedissonClient;
  * {@code bidiq:progress:*:events} and feeds its remote subscribers, which replay the list from their position and
  * fill any gap from it. Events published while Redis is away are mirrored when it is back. The running node keeps a
  * short lease in Redis so that other nodes can end a search whose node died.
+ *
+ * <p>A CDI alternative: {@link ProgressBusSelection} enables it when REDIS_URL is set. While Redis is unreachable
+ * (at start or later) it works as the in-JVM bus for this node, and joins the cluster when Redis answers.
  */
+@ApplicationScoped
+@Alternative
 public class RedisProgressBus implements ProgressBus {
 
     public static final String MODE = "redis";
@@ -52,14 +68,32 @@ public class RedisProgressBus implements ProgressBus {
             return -1 - len
             """;
 
-    private final LocalProgressBus local;
-    private final RedisConnection redis;
-    private final Executor executor;
-    private final Duration logTtl;
-    private final Clock clock;
+    private LocalProgressBus local;
+    private Executor executor;
+    private Duration logTtl;
+    private Clock clock;
+
+    @Inject
+    RedisConnection redis;
+
+    @Resource(lookup = "java:comp/DefaultManagedExecutorService")
+    ExecutorService managedExecutor;
+
+    @Resource(lookup = "java:comp/DefaultManagedScheduledExecutorService")
+    ScheduledExecutorService scheduler;
+
+    @Inject
+    @ConfigProperty(name = "search.result-ttl-minutes", defaultValue = "60")
+    long resultTtlMinutes;
+
+    private final List<ScheduledFuture<?>> tasks = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final Map<String, Long> mirrored = new ConcurrentHashMap<>();
     private final Map<String, Integer> owned = new ConcurrentHashMap<>();
     private final Map<String, Set<RemoteSubscription>> remote = new ConcurrentHashMap<>();
+
+    protected RedisProgressBus() {
+        // for CDI
+    }
 
     public RedisProgressBus(LocalProgressBus local, RedisConnection redis, Executor executor, Duration logTtl,
                             Clock clock) {
@@ -69,6 +103,22 @@ public class RedisProgressBus implements ProgressBus {
         this.logTtl = logTtl;
         this.clock = clock;
         redis.whenConnected(this::listen);
+    }
+
+    @PostConstruct
+    void start() {
+        executor = managedExecutor;
+        logTtl = Duration.ofMinutes(resultTtlMinutes);
+        clock = Clock.systemUTC();
+        local = new LocalProgressBus(managedExecutor, logTtl, clock);
+        tasks.add(scheduler.scheduleAtFixedRate(local::expire, 1, 1, TimeUnit.MINUTES));
+        tasks.add(scheduler.scheduleWithFixedDelay(this::maintain, 2, 2, TimeUnit.SECONDS));
+        redis.whenConnected(this::listen);
+    }
+
+    @PreDestroy
+    void stop() {
+        tasks.forEach(t -> t.cancel(false));
     }
 
     static String logKey(String searchId) {
@@ -160,6 +210,7 @@ public class RedisProgressBus implements ProgressBus {
     }
 
     private final Map<String, Object> locks = new ConcurrentHashMap<>();
+
 
     private Object lock(String searchId) {
         return locks.computeIfAbsent(searchId, k -> new Object());

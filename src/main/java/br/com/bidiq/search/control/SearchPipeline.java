@@ -53,6 +53,7 @@ import java.util.logging.Logger;
 public class SearchPipeline {
 
     private static final Logger LOG = RequestIds.logger(SearchPipeline.class);
+    static final int MAX_FETCH_EVENTS = 2000;
 
     @Inject
     PncpFetcher fetcher;
@@ -75,9 +76,15 @@ public class SearchPipeline {
                 Map.of("uf_total", ufs.size(), "unidades_total", units));
 
         long started = System.nanoTime();
+        // One event per finished unit, except for huge searches: at most MAX_FETCH_EVENTS keep the log bounded.
+        int every = (units + MAX_FETCH_EVENTS - 1) / MAX_FETCH_EVENTS;
         FetchResult fetched = fetcher.fetch(new FetchQuery(ufs, request.modalidadeList(), request.inicio(),
-                request.fim()), p -> emit(progress, "fetching", 10 + (int) (45L * p.unitsDone() / p.unitsTotal()),
-                "Buscando dados: " + p.ufsDone() + "/" + p.ufsTotal() + " estados", fetchDetail(p)));
+                request.fim()), p -> {
+                    if (p.unitsDone() % every == 0 || p.unitsDone() == p.unitsTotal()) {
+                        emit(progress, "fetching", 10 + (int) (45L * p.unitsDone() / p.unitsTotal()),
+                                "Buscando dados: " + p.ufsDone() + "/" + p.ufsTotal() + " estados", fetchDetail(p));
+                    }
+                });
         int raw = fetched.records().size();
         LOG.info(() -> String.format("Fetched %d raw bids in %.1fs (%d requests, %d failed units)", raw,
                 (System.nanoTime() - started) / 1e9, fetched.requests(), fetched.failedUnits().size()));

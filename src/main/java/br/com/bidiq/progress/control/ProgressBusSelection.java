@@ -1,0 +1,34 @@
+package br.com.bidiq.progress.control;
+
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.spi.AfterTypeDiscovery;
+import jakarta.enterprise.inject.spi.Extension;
+import java.util.Optional;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.ConfigProvider;
+
+/**
+ * Enables one of the two {@link ProgressBus} alternatives when the application is deployed: the Redis bus when
+ * REDIS_URL is set, the in-JVM bus otherwise. Whether Redis is reachable is the Redis bus's business at run time
+ * (it falls back to this node and recovers), so a wrong or unreachable REDIS_URL never fails the deployment.
+ */
+public class ProgressBusSelection implements Extension {
+
+    private static final Logger LOG = Logger.getLogger(ProgressBusSelection.class.getName());
+
+    void enable(@Observes AfterTypeDiscovery event) {
+        Class<?> chosen = redisUrl().isPresent() ? RedisProgressBus.class : LocalProgressBus.class;
+        event.getAlternatives().add(chosen);
+        LOG.info(() -> "Progress bus alternative enabled: " + chosen.getSimpleName());
+    }
+
+    static Optional<String> redisUrl() {
+        Optional<String> configured;
+        try {
+            configured = ConfigProvider.getConfig().getOptionalValue("redis.url", String.class);
+        } catch (RuntimeException configNotReadyYet) {
+            configured = Optional.ofNullable(System.getProperty("redis.url", System.getenv("REDIS_URL")));
+        }
+        return configured.filter(s -> !s.isBlank());
+    }
+}
