@@ -233,6 +233,7 @@ public class RedisProgressBus implements ProgressBus {
         c.getBucket(leaseKey(searchId)).delete();
         c.getSet(RUNNING).remove(searchId);
         locks.remove(searchId);
+        mirrored.remove(searchId);
     }
 
     /** Every few seconds: keep leases of running searches alive, mirror what an outage held back, catch up. */

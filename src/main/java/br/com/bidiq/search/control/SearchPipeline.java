@@ -102,7 +102,10 @@ public class SearchPipeline {
         emit(progress, "filtering", 70, "Filtragem concluída: " + items.size() + " resultados",
                 Map.of("total_filtered", items.size()));
 
-        emit(progress, "summary", 75, "Gerando resumo executivo...", Map.of());
+        // As in the reference system, an empty result goes from filtering straight to complete.
+        if (!items.isEmpty()) {
+            emit(progress, "summary", 75, "Gerando resumo executivo...", Map.of());
+        }
         Resumo resumo = SummaryWriter.summarize(items, sector.name(), now);
 
         StoredReport stored = null;

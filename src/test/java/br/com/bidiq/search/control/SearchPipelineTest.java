@@ -106,6 +106,25 @@ class SearchPipelineTest {
     }
 
     @Test
+    void anEmptyResultGoesFromFilteringToTheEndWithoutAReport() throws Exception {
+        SearchPipeline pipeline = new SearchPipeline();
+        pipeline.fetcher = fetcher();
+        pipeline.storage = new FilesystemReportStorage(reports, Duration.ofHours(1), Clock.systemUTC());
+        List<ProgressEvent> events = new CopyOnWriteArrayList<>();
+        SearchRequest nothing = new SearchRequest(null, List.of("SC"), "2026-02-11", "2026-03-12", "engenharia",
+                "zeppelins dirigiveis", null, null, null, List.of(4), null, null, null, null, null, null);
+
+        SearchResult r = pipeline.run(UUID.randomUUID().toString(), nothing, events::add);
+
+        assertEquals(List.of("connecting", "connecting", "fetching", "fetching", "fetching", "filtering",
+                "filtering"), events.stream().map(ProgressEvent::stage).toList());
+        assertEquals(0, r.totalFiltrado());
+        assertTrue(r.totalRaw() > 0);
+        assertNull(r.downloadId());
+        assertTrue(r.resumo().resumoExecutivo().startsWith("Nenhuma licitação de engenharia"));
+    }
+
+    @Test
     void anUploadThatFailsFallsBackToBase64WithOneWarning() throws Exception {
         SearchPipeline pipeline = new SearchPipeline();
         pipeline.fetcher = fetcher();
