@@ -16,7 +16,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import br.com.bidiq.platform.RequestIds;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -39,7 +38,6 @@ public class PncpClient {
     private final PncpSettings settings;
     private final RetryPolicy retry;
     private final Executor executor;
-    private final AtomicInteger requests = new AtomicInteger();
 
     public PncpClient(HttpClient http, PncpSettings settings, RetryPolicy retry, Executor executor) {
         this.http = http;
@@ -59,11 +57,6 @@ public class PncpClient {
 
     public PncpSettings settings() {
         return settings;
-    }
-
-    /** Requests sent so far by this client, retries included. */
-    public int requestsSent() {
-        return requests.get();
     }
 
     public CompletableFuture<PncpPage> fetchPage(FetchUnit unit, int pagina, List<RequestGate> gates) {
@@ -90,7 +83,6 @@ public class PncpClient {
                 .build();
         return acquireAll(gates)
                 .thenCompose(permits -> {
-                    requests.incrementAndGet();
                     return send(request).whenComplete((response, error) -> releaseAll(gates));
                 })
                 .handle((response, error) -> classify(response, error, pagina))

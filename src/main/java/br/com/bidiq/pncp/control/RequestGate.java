@@ -52,16 +52,9 @@ public final class RequestGate {
         executor.execute(() -> next.complete(null));
     }
 
-    public int permits() {
-        return permits;
-    }
-
     /** Permits asked for so far: for a per-search gate, the number of requests that search sent. */
     public synchronized long granted() {
         return granted;
     }
 
-    public synchronized int inUse() {
-        return permits - available;
-    }
 }
