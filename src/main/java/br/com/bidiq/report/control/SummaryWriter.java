@@ -21,6 +21,20 @@ public final class SummaryWriter {
     }
 
     public static Resumo summarize(List<Licitacao> items, String sectorName, LocalDateTime now) {
+        return summarize(items, sectorName, now, 0);
+    }
+
+    /** With failed PNCP queries, the text says the result may be incomplete: an empty result is not "nothing". */
+    public static Resumo summarize(List<Licitacao> items, String sectorName, LocalDateTime now, int failedQueries) {
+        String caveat = failedQueries == 0 ? "" : " Atenção: " + failedQueries
+                + (failedQueries == 1 ? " consulta ao PNCP falhou" : " consultas ao PNCP falharam")
+                + "; o resultado pode estar incompleto.";
+        Resumo r = summarizeFound(items, sectorName, now);
+        return caveat.isEmpty() ? r : new Resumo(r.resumoExecutivo() + caveat, r.totalOportunidades(),
+                r.valorTotal(), r.destaques(), r.alertaUrgencia());
+    }
+
+    private static Resumo summarizeFound(List<Licitacao> items, String sectorName, LocalDateTime now) {
         if (items.isEmpty()) {
             return new Resumo("Nenhuma licitação de " + sectorName.toLowerCase(Locale.forLanguageTag("pt-BR"))
                     + " encontrada nos estados selecionados para o período informado.", 0, BigDecimal.ZERO,

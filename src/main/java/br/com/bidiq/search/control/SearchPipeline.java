@@ -106,7 +106,7 @@ public class SearchPipeline {
         if (!items.isEmpty()) {
             emit(progress, "summary", 75, "Gerando resumo executivo...", Map.of());
         }
-        Resumo resumo = SummaryWriter.summarize(items, sector.name(), now);
+        Resumo resumo = SummaryWriter.summarize(items, sector.name(), now, fetched.failedUnits().size());
 
         StoredReport stored = null;
         String base64 = null;

@@ -58,6 +58,13 @@ class SummaryWriterTest {
     }
 
     @Test
+    void failedPncpQueriesAreMentioned() {
+        Resumo r = SummaryWriter.summarize(List.of(), "Saúde", NOW, 2);
+        assertTrue(r.resumoExecutivo().endsWith("Atenção: 2 consultas ao PNCP falharam; o resultado pode estar"
+                + " incompleto."), r.resumoExecutivo());
+    }
+
+    @Test
     void emptyResultSaysSo() {
         Resumo r = SummaryWriter.summarize(List.of(), "Vestuário e Uniformes", NOW);
         assertEquals("Nenhuma licitação de vestuário e uniformes encontrada nos estados selecionados para o período"
