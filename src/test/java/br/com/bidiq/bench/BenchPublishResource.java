@@ -41,6 +41,7 @@ public class BenchPublishResource {
     @Path("searches/{id}")
     public Map<String, Object> claim(@PathParam("id") String id) {
         registry.claim(id, null, null);
+        bus.open(id, 1);
         return Map.of("search_id", id);
     }
 

@@ -129,10 +129,10 @@ public class RedisConnection {
                 .setSubscriptionConnectionMinimumIdleSize(1)
                 .setClientName("bidiq-" + node);
         if (target.password() != null) {
-            server.setPassword(target.password());
+            config.setPassword(target.password());
         }
         if (target.username() != null) {
-            server.setUsername(target.username());
+            config.setUsername(target.username());
         }
         try {
             RedissonClient created = Redisson.create(config);

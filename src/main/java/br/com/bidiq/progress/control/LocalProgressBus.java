@@ -85,6 +85,12 @@ public class LocalProgressBus implements ProgressBus {
         Instant endedAt;
     }
 
+    /** Creates the search's log now, so subscribers that come before its first event wait for it here. */
+    @Override
+    public void open(String searchId, int ufCount) {
+        logs.computeIfAbsent(searchId, id -> new SearchLog());
+    }
+
     @Override
     public ProgressEvent publish(String searchId, ProgressEvent event) {
         SearchLog log = logs.computeIfAbsent(searchId, id -> new SearchLog());

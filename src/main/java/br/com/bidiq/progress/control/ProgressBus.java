@@ -19,9 +19,11 @@ public interface ProgressBus {
 
     List<ProgressEvent> history(String searchId, long afterId);
 
-    /** A search starts on this node; buses that span nodes announce it and keep its lease alive. */
-    default void open(String searchId, int ufCount) {
-    }
+    /**
+     * A search starts on this node: its log exists from now on, so a subscriber that arrives before the first event
+     * waits for it on this node; buses that span nodes also announce it and keep its lease alive.
+     */
+    void open(String searchId, int ufCount);
 
     /** Told when a search ended because the node running it was lost (only buses that span nodes do this). */
     default void whenNodeLost(java.util.function.BiConsumer<String, String> handler) {

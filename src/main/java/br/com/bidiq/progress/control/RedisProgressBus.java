@@ -152,6 +152,7 @@ public class RedisProgressBus implements ProgressBus {
 
     @Override
     public void open(String searchId, int ufCount) {
+        local.open(searchId, ufCount);
         owned.put(searchId, ufCount);
         redis.client().ifPresent(c -> {
             try {

@@ -2,6 +2,7 @@ package br.com.bidiq.search.boundary;
 
 import br.com.bidiq.platform.ErrorBody;
 import br.com.bidiq.platform.RequestIds;
+import br.com.bidiq.progress.control.ProgressBus;
 import br.com.bidiq.search.control.SearchRegistry;
 import br.com.bidiq.search.control.SearchWorker;
 import br.com.bidiq.search.entity.SearchRequest;
@@ -37,6 +38,9 @@ public class SearchesResource {
     @Inject
     SearchWorker worker;
 
+    @Inject
+    ProgressBus bus;
+
     @POST
     @Operation(summary = "Inicia uma busca; repetir o mesmo search_id devolve a mesma busca")
     public Response start(@NotNull(message = "Envie o corpo da busca em JSON") @Valid SearchRequest request,
@@ -45,6 +49,7 @@ public class SearchesResource {
                 : request.searchId().toLowerCase(java.util.Locale.ROOT);
         SearchRegistry.Claim claim = registry.claim(id, request.withSearchId(id), RequestIds.current());
         if (claim.created()) {
+            bus.open(id, claim.state().request().ufList().size());
             worker.run(id, claim.state().request(), RequestIds.current());
         }
         return Response.accepted(view(claim.state(), false, uri))

@@ -61,6 +61,9 @@ public class SearchRegistry {
     ManagedScheduledExecutorService scheduler;
 
     private ScheduledFuture<?> sweep;
+    private ScheduledFuture<?> resync;
+    /** This node's searches whose last state change could not reach Redis (it was away): written when it is back. */
+    private final java.util.Set<String> unsynced = ConcurrentHashMap.newKeySet();
 
     public record Claim(SearchState state, boolean created) {
     }
@@ -68,6 +71,7 @@ public class SearchRegistry {
     @PostConstruct
     void start() {
         sweep = scheduler.scheduleAtFixedRate(this::expire, 1, 1, TimeUnit.MINUTES);
+        resync = scheduler.scheduleWithFixedDelay(this::resync, 5, 5, TimeUnit.SECONDS);
         bus.whenNodeLost(this::lost);
     }
 
@@ -75,6 +79,22 @@ public class SearchRegistry {
     void stop() {
         if (sweep != null) {
             sweep.cancel(false);
+        }
+        if (resync != null) {
+            resync.cancel(false);
+        }
+    }
+
+    private void resync() {
+        if (unsynced.isEmpty() || redis.client().isEmpty()) {
+            return;
+        }
+        for (String searchId : java.util.List.copyOf(unsynced)) {
+            SearchState s = searches.get(searchId);
+            unsynced.remove(searchId);
+            if (s != null) {
+                write(s, s.endedAt() == null ? RUNNING_TTL : resultTtl());
+            }
         }
     }
 
@@ -185,17 +205,30 @@ public class SearchRegistry {
     }
 
     private void update(String searchId, Map<String, String> fields, Duration ttl) {
-        redis.client().ifPresent(c -> {
-            try {
-                RMap<String, String> shared = c.getMap(PREFIX + searchId);
-                shared.putAll(fields);
-                if (ttl != null) {
-                    shared.expire(ttl);
-                }
-            } catch (RuntimeException e) {
-                redis.failed(e);
+        if (!redis.configured()) {
+            return;
+        }
+        Optional<RedissonClient> client = redis.client();
+        if (client.isEmpty()) {
+            markUnsynced(searchId);
+            return;
+        }
+        try {
+            RMap<String, String> shared = client.get().getMap(PREFIX + searchId);
+            shared.putAll(fields);
+            if (ttl != null) {
+                shared.expire(ttl);
             }
-        });
+        } catch (RuntimeException e) {
+            redis.failed(e);
+            markUnsynced(searchId);
+        }
+    }
+
+    private void markUnsynced(String searchId) {
+        if (searches.containsKey(searchId)) {
+            unsynced.add(searchId);
+        }
     }
 
     private SearchState read(Map<String, String> f, String searchId) {
@@ -219,6 +252,7 @@ public class SearchRegistry {
     void expire() {
         Instant limit = clock.instant().minus(resultTtl());
         searches.values().removeIf(s -> s.endedAt() != null && s.endedAt().isBefore(limit));
+        unsynced.retainAll(searches.keySet());
         if (!searches.isEmpty()) {
             LOG.fine(() -> searches.size() + " searches held on this node");
         }

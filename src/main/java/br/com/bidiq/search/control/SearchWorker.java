@@ -40,7 +40,6 @@ public class SearchWorker {
     private void execute(String searchId, SearchRequest request) {
         ProgressEvent terminal;
         try {
-            bus.open(searchId, request.ufList().size());
             SearchResult result = pipeline.run(searchId, request, e -> publish(searchId, e));
             registry.completed(searchId, result);
             Map<String, Object> detail = new LinkedHashMap<>();

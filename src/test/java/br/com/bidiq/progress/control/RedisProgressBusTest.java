@@ -138,12 +138,15 @@ class RedisProgressBusTest {
         assertEquals("in-memory", a.mode());
         String id = UUID.randomUUID().toString();
         a.open(id, 1);
+        List<ProgressEvent> early = new CopyOnWriteArrayList<>();
+        a.subscribe(id, 0, early::add); // before the first event: it must wait on this node, not on Redis
         List<ProgressEvent> got = new CopyOnWriteArrayList<>();
         a.publish(id, event("connecting", 3));
         a.subscribe(id, 0, got::add);
         a.publish(id, event(ProgressEvent.COMPLETE, 100));
-        await(() -> got.size() == 2, 5);
+        await(() -> got.size() == 2 && early.size() == 2, 5);
         assertEquals(List.of(1L, 2L), ids(got));
+        assertEquals(List.of(1L, 2L), ids(early));
     }
 
     @Test
