@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
@@ -81,7 +82,6 @@ public class LocalProgressBus implements ProgressBus {
     private static final class SearchLog {
         final List<ProgressEvent> events = new ArrayList<>();
         final List<SerialDelivery> subscribers = new ArrayList<>();
-        long lastId;
         Instant endedAt;
     }
 
@@ -98,12 +98,12 @@ public class LocalProgressBus implements ProgressBus {
             if (log.endedAt != null) {
                 throw new IllegalStateException("search " + searchId + " already ended");
             }
-            ProgressEvent numbered = event.withId(++log.lastId);
-            if (log.events.size() >= MAX_EVENTS && !numbered.terminal()) {
-                // Bounded: past the cap, per-unit progress is delivered live but not kept for replay.
-                log.subscribers.forEach(s -> s.offer(numbered));
-                return numbered;
+            if (log.events.size() >= MAX_EVENTS && !event.terminal()) {
+                // Bounded: a full log refuses progress without spending an id, so ids stay gap-free (replay and
+                // the Redis mirror rely on that); the terminal event is always taken.
+                throw new IllegalStateException("progress log of " + searchId + " is full");
             }
+            ProgressEvent numbered = event.withId(log.events.size() + 1L); // id = position in the log
             log.events.add(numbered);
             log.subscribers.forEach(s -> s.offer(numbered));
             if (numbered.terminal()) {
@@ -142,7 +142,19 @@ public class LocalProgressBus implements ProgressBus {
             return List.of();
         }
         synchronized (log) {
-            return log.events.stream().filter(e -> e.id() > afterId).toList();
+            int from = (int) Math.min(Math.max(afterId, 0), log.events.size()); // ids are positions
+            return List.copyOf(log.events.subList(from, log.events.size()));
+        }
+    }
+
+    @Override
+    public Optional<ProgressEvent> last(String searchId) {
+        SearchLog log = logs.get(searchId);
+        if (log == null) {
+            return Optional.empty();
+        }
+        synchronized (log) {
+            return log.events.isEmpty() ? Optional.empty() : Optional.of(log.events.get(log.events.size() - 1));
         }
     }
 

@@ -2,6 +2,7 @@ package br.com.bidiq.progress.control;
 
 import br.com.bidiq.progress.entity.ProgressEvent;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -18,6 +19,9 @@ public interface ProgressBus {
     Subscription subscribe(String searchId, long afterId, Consumer<ProgressEvent> listener);
 
     List<ProgressEvent> history(String searchId, long afterId);
+
+    /** The search's latest event: where it is now. */
+    Optional<ProgressEvent> last(String searchId);
 
     /**
      * A search starts on this node: its log exists from now on, so a subscriber that arrives before the first event

@@ -23,9 +23,14 @@ public final class ProgressEventJson {
     private ProgressEventJson() {
     }
 
+    /** The SSE data: {"stage","progress","message","detail"}. */
+    public static String data(ProgressEvent e) {
+        return JSONB.toJson(e);
+    }
+
+    /** The data with the id first, as one object. */
     public static String write(ProgressEvent e) {
-        String data = JSONB.toJson(e);
-        return "{\"id\":" + e.id() + "," + data.substring(1);
+        return "{\"id\":" + e.id() + "," + data(e).substring(1);
     }
 
     public static ProgressEvent read(String json) {

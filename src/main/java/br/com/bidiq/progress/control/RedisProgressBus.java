@@ -181,29 +181,26 @@ public class RedisProgressBus implements ProgressBus {
         if (client.isEmpty()) {
             return;
         }
+        RedissonClient c = client.get();
         synchronized (lock(searchId)) {
             try {
-                long last = mirrored.getOrDefault(searchId, 0L);
-                List<ProgressEvent> pending = local.history(searchId, last);
-                for (ProgressEvent e : pending) {
-                    long r = append(client.get(), searchId, e);
+                long done = mirrored.getOrDefault(searchId, 0L);
+                List<ProgressEvent> pending = local.history(searchId, done);
+                int i = 0;
+                while (i < pending.size()) {
+                    long r = append(c, searchId, pending.get(i));
                     if (r < 0) {
-                        // Redis lost the list (a restart without persistence): write it again from its length.
-                        long len = -1 - r;
-                        mirrored.put(searchId, len);
-                        for (ProgressEvent again : local.history(searchId, len)) {
-                            append(client.get(), searchId, again);
-                            mirrored.put(searchId, again.id());
-                        }
-                        break;
+                        // Redis lost the list (a restart without persistence): write it again from where it stops.
+                        pending = local.history(searchId, -1 - r);
+                        i = 0;
+                        continue;
                     }
-                    mirrored.put(searchId, e.id());
+                    done = pending.get(i++).id();
                 }
-                List<ProgressEvent> all = local.history(searchId, mirrored.getOrDefault(searchId, 0L) - 1);
-                if (!all.isEmpty() && all.get(all.size() - 1).terminal()
-                        && all.get(all.size() - 1).id() == mirrored.getOrDefault(searchId, 0L)) {
-                    finish(client.get(), searchId, all.get(all.size() - 1));
-                }
+                mirrored.put(searchId, done);
+                long mirroredUpTo = done;
+                local.last(searchId).filter(e -> e.terminal() && e.id() == mirroredUpTo)
+                        .ifPresent(terminal -> finish(c, searchId, terminal));
             } catch (RuntimeException e) {
                 redis.failed(e);
             }
@@ -211,7 +208,6 @@ public class RedisProgressBus implements ProgressBus {
     }
 
     private final Map<String, Object> locks = new ConcurrentHashMap<>();
-
 
     private Object lock(String searchId) {
         return locks.computeIfAbsent(searchId, k -> new Object());
@@ -367,6 +363,22 @@ public class RedisProgressBus implements ProgressBus {
                 return List.<ProgressEvent>of();
             }
         }).orElse(List.of());
+    }
+
+    @Override
+    public Optional<ProgressEvent> last(String searchId) {
+        if (local.knows(searchId)) {
+            return local.last(searchId);
+        }
+        return redis.client().flatMap(c -> {
+            try {
+                return c.<String>getList(logKey(searchId)).range(-1, -1).stream().findFirst()
+                        .map(ProgressEventJson::read);
+            } catch (RuntimeException e) {
+                redis.failed(e);
+                return Optional.empty();
+            }
+        });
     }
 
     @Override

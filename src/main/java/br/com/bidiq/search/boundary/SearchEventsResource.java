@@ -35,7 +35,7 @@ public class SearchEventsResource {
                        @QueryParam("lastEventId") String lastEventIdQuery, @Context SseEventSink sink,
                        @Context Sse sse) {
         String id = SearchesResource.normal(searchId);
-        if (registry.find(id).isEmpty()) {
+        if (!registry.exists(id)) {
             throw new WebApplicationException(SearchesResource.notFound(searchId));
         }
         streams.open(sse, sink, id, position(lastEventId != null ? lastEventId : lastEventIdQuery));

@@ -52,7 +52,7 @@ public class SearchesResource {
             bus.open(id, claim.state().request().ufList().size());
             worker.run(id, claim.state().request(), RequestIds.current());
         }
-        return Response.accepted(view(claim.state(), false, uri))
+        return Response.accepted(view(claim.state(), false, uri, bus))
                 .location(uri.getBaseUriBuilder().path("buscar").path(id).build()).build();
     }
 
@@ -61,7 +61,7 @@ public class SearchesResource {
     @Operation(summary = "Status da busca; o resultado completo quando concluída")
     public Response get(@PathParam("searchId") String searchId, @Context UriInfo uri) {
         return registry.find(normal(searchId))
-                .map(s -> Response.ok(view(s, true, uri)).build())
+                .map(s -> Response.ok(view(s, true, uri, bus)).build())
                 .orElseGet(() -> notFound(searchId));
     }
 
@@ -75,15 +75,16 @@ public class SearchesResource {
                         + ". Faça uma nova busca.")).build();
     }
 
+    /** The id as echoed back: at most 36 id characters, never markup. */
     private static String sanitize(String s) {
-        return s == null ? "" : s.replaceAll("[^A-Za-z0-9-]", "").substring(0, Math.min(36,
-                s.replaceAll("[^A-Za-z0-9-]", "").length()));
+        String clean = s == null ? "" : s.replaceAll("[^A-Za-z0-9-]", "");
+        return clean.length() <= 36 ? clean : clean.substring(0, 36);
     }
 
     /** Links are paths under this application's base, wherever it is deployed. */
-    static SearchView view(SearchState s, boolean withResult, UriInfo uri) {
+    static SearchView view(SearchState s, boolean withResult, UriInfo uri, ProgressBus bus) {
         String base = uri.getBaseUri().getPath() + "buscar/" + s.searchId();
         return new SearchView(s.searchId(), s.status().wire(), base + "/events", base, s.createdAt().toString(),
-                s.lastProgress(), s.error(), withResult ? s.result() : null);
+                bus.last(s.searchId()).orElse(null), s.error(), withResult ? s.result() : null);
     }
 }

@@ -2,14 +2,13 @@ package br.com.bidiq.search.boundary;
 
 import br.com.bidiq.platform.RequestIds;
 import br.com.bidiq.progress.control.ProgressBus;
+import br.com.bidiq.progress.control.ProgressEventJson;
 import br.com.bidiq.progress.entity.ProgressEvent;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.bind.Jsonb;
-import jakarta.json.bind.JsonbBuilder;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
@@ -47,7 +46,6 @@ public class SseStreams {
     @Resource
     ManagedScheduledExecutorService scheduler;
 
-    private final Jsonb jsonb = JsonbBuilder.create();
     private final Map<SseEventSink, ProgressBus.Subscription> open = new ConcurrentHashMap<>();
     private volatile SseBroadcaster broadcaster;
     private volatile Sse sse;
@@ -98,7 +96,7 @@ public class SseStreams {
                 .id(Long.toString(event.id()))
                 .reconnectDelay(retryMillis)
                 .mediaType(MediaType.APPLICATION_JSON_TYPE)
-                .data(String.class, jsonb.toJson(event))
+                .data(String.class, ProgressEventJson.data(event))
                 .build();
         try {
             sink.send(out).toCompletableFuture().join();

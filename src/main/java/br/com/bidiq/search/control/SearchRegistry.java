@@ -3,8 +3,6 @@ package br.com.bidiq.search.control;
 import br.com.bidiq.cluster.control.RedisConnection;
 import br.com.bidiq.platform.RequestIds;
 import br.com.bidiq.progress.control.ProgressBus;
-import br.com.bidiq.progress.control.ProgressEventJson;
-import br.com.bidiq.progress.entity.ProgressEvent;
 import br.com.bidiq.search.entity.SearchRequest;
 import br.com.bidiq.search.entity.SearchResult;
 import br.com.bidiq.search.entity.SearchState;
@@ -132,6 +130,24 @@ public class SearchRegistry {
         return new Claim(state, created[0]);
     }
 
+    /** Whether the search is known, without reading its result (which may be large). */
+    public boolean exists(String searchId) {
+        if (searchId == null) {
+            return false;
+        }
+        if (searches.containsKey(searchId)) {
+            return true;
+        }
+        return redis.client().map(c -> {
+            try {
+                return c.getMap(PREFIX + searchId).isExists();
+            } catch (RuntimeException e) {
+                redis.failed(e);
+                return false;
+            }
+        }).orElse(false);
+    }
+
     public Optional<SearchState> find(String searchId) {
         if (searchId == null) {
             return Optional.empty();
@@ -149,13 +165,6 @@ public class SearchRegistry {
                 return null;
             }
         });
-    }
-
-    public void progressed(String searchId, ProgressEvent event) {
-        SearchState s = searches.computeIfPresent(searchId, (id, old) -> old.progressed(event));
-        if (s != null) {
-            update(searchId, Map.of("last_progress", ProgressEventJson.write(event)), null);
-        }
     }
 
     public void completed(String searchId, SearchResult result) {
@@ -191,9 +200,6 @@ public class SearchRegistry {
         }
         if (s.endedAt() != null) {
             fields.put("ended", s.endedAt().toString());
-        }
-        if (s.lastProgress() != null) {
-            fields.put("last_progress", ProgressEventJson.write(s.lastProgress()));
         }
         if (s.result() != null) {
             fields.put("result", jsonb.toJson(s.result()));
@@ -236,15 +242,10 @@ public class SearchRegistry {
             return null;
         }
         Function<String, Instant> instant = k -> f.get(k) == null ? null : Instant.parse(f.get(k));
-        SearchState.Status status = switch (f.get("status")) {
-            case "complete" -> SearchState.Status.COMPLETE;
-            case "error" -> SearchState.Status.ERROR;
-            default -> SearchState.Status.RUNNING;
-        };
         return new SearchState(searchId,
                 f.get("request") == null ? null : jsonb.fromJson(f.get("request"), SearchRequest.class),
-                f.get("request_id"), status, instant.apply("created"), instant.apply("ended"),
-                f.get("last_progress") == null ? null : ProgressEventJson.read(f.get("last_progress")),
+                f.get("request_id"), SearchState.Status.fromWire(f.get("status")), instant.apply("created"),
+                instant.apply("ended"),
                 f.get("result") == null ? null : jsonb.fromJson(f.get("result"), SearchResult.class),
                 f.get("error"));
     }

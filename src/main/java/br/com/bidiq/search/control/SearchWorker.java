@@ -70,8 +70,7 @@ public class SearchWorker {
 
     private void publish(String searchId, ProgressEvent event) {
         try {
-            ProgressEvent numbered = bus.publish(searchId, event);
-            registry.progressed(searchId, numbered);
+            bus.publish(searchId, event);
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "progress event lost for " + searchId + ": " + event.stage(), e);
         }
