@@ -5,7 +5,6 @@ import jakarta.json.bind.JsonbException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Path;
-import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
@@ -102,7 +101,7 @@ public final class ErrorMappers {
             int status = r.getStatus();
             String message = switch (status) {
                 case 400 -> "Requisição inválida: JSON malformado ou parâmetros errados.";
-                case 404 -> e instanceof NotFoundException ? "Recurso não encontrado." : "Não encontrado.";
+                case 404 -> "Recurso não encontrado.";
                 case 405 -> "Método não permitido para este endereço.";
                 case 406 -> "Formato de resposta não suportado.";
                 case 415 -> "Envie o corpo como application/json.";

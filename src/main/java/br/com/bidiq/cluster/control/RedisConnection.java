@@ -58,6 +58,7 @@ public class RedisConnection {
     private volatile RedisUrl target;
     private String node;
     private ScheduledFuture<?> probe;
+    private int attempts;
 
     /** A connection outside a container (tools, tests): same behaviour, given executors. */
     public static RedisConnection create(String url, String node, int timeoutMs, ManagedLikeExecutors executors) {
@@ -106,8 +107,6 @@ public class RedisConnection {
         }
         return host + "-" + ManagementFactory.getRuntimeMXBean().getPid();
     }
-
-    private int attempts;
 
     private synchronized boolean connect() {
         if (client != null) {

@@ -41,9 +41,11 @@ public class PncpFetcher {
         this.executor = executor;
     }
 
-    public static List<FetchUnit> plan(FetchQuery query, int windowDays) {
+    /** The UF x modality x window units a query is fetched in. */
+    public List<FetchUnit> plan(FetchQuery query) {
         List<FetchUnit> units = new ArrayList<>();
-        List<LocalDate[]> windows = DateWindows.split(query.dataInicial(), query.dataFinal(), windowDays);
+        List<LocalDate[]> windows = DateWindows.split(query.dataInicial(), query.dataFinal(),
+                client.settings().windowDays());
         for (String uf : query.ufs()) {
             for (int modalidade : query.modalidades()) {
                 for (LocalDate[] w : windows) {
@@ -56,7 +58,7 @@ public class PncpFetcher {
 
     public FetchResult fetch(FetchQuery query, FetchListener listener) {
         PncpSettings settings = client.settings();
-        List<FetchUnit> units = plan(query, settings.windowDays());
+        List<FetchUnit> units = plan(query);
         Run run = new Run(units, listener);
         RequestGate searchGate = new RequestGate(settings.concurrencyPerSearch(), executor);
         List<RequestGate> gates = List.of(searchGate, nodeGate);

@@ -21,6 +21,7 @@ import br.com.bidiq.report.entity.Resumo;
 import br.com.bidiq.search.entity.Licitacao;
 import br.com.bidiq.search.entity.SearchRequest;
 import br.com.bidiq.search.entity.SearchResult;
+import br.com.bidiq.storage.control.ReportFileNames;
 import br.com.bidiq.storage.control.ReportStorage;
 import br.com.bidiq.storage.entity.StoredReport;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -29,9 +30,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.text.Normalizer;
 import java.time.Clock;
-import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.Base64;
@@ -70,21 +69,20 @@ public class SearchPipeline {
         List<String> ufs = request.ufList();
         emit(progress, "connecting", 3, "Iniciando busca...", Map.of());
         emit(progress, "connecting", 8, "Setor '" + sector.name() + "' configurado, conectando ao PNCP...", Map.of());
-        int units = PncpFetcher.plan(new FetchQuery(ufs, request.modalidadeList(), request.inicio(),
-                request.fim()), 30).size();
+        FetchQuery query = new FetchQuery(ufs, request.modalidadeList(), request.inicio(), request.fim());
+        int units = fetcher.plan(query).size();
         emit(progress, "fetching", 10, "Iniciando busca em " + ufs.size() + " estados...",
                 Map.of("uf_total", ufs.size(), "unidades_total", units));
 
         long started = System.nanoTime();
         // One event per finished unit, except for huge searches: at most MAX_FETCH_EVENTS keep the log bounded.
         int every = (units + MAX_FETCH_EVENTS - 1) / MAX_FETCH_EVENTS;
-        FetchResult fetched = fetcher.fetch(new FetchQuery(ufs, request.modalidadeList(), request.inicio(),
-                request.fim()), p -> {
-                    if (p.unitsDone() % every == 0 || p.unitsDone() == p.unitsTotal()) {
-                        emit(progress, "fetching", 10 + (int) (45L * p.unitsDone() / p.unitsTotal()),
-                                "Buscando dados: " + p.ufsDone() + "/" + p.ufsTotal() + " estados", fetchDetail(p));
-                    }
-                });
+        FetchResult fetched = fetcher.fetch(query, p -> {
+            if (p.unitsDone() % every == 0 || p.unitsDone() == p.unitsTotal()) {
+                emit(progress, "fetching", 10 + (int) (45L * p.unitsDone() / p.unitsTotal()),
+                        "Buscando dados: " + p.ufsDone() + "/" + p.ufsTotal() + " estados", fetchDetail(p));
+            }
+        });
         int raw = fetched.records().size();
         LOG.info(() -> String.format("Fetched %d raw bids in %.1fs (%d requests, %d failed units)", raw,
                 (System.nanoTime() - started) / 1e9, fetched.requests(), fetched.failedUnits().size()));
@@ -158,11 +156,7 @@ public class SearchPipeline {
     }
 
     static String fileName(Sector sector, SearchRequest r) {
-        String ascii = Normalizer.normalize(sector.name(), Normalizer.Form.NFD).replaceAll("\\p{M}", "")
-                .replaceAll("[^A-Za-z0-9]+", "_").replaceAll("^_|_$", "");
-        LocalDate a = r.inicio();
-        LocalDate b = r.fim();
-        return "BidIQ_" + ascii + "_" + a + "_a_" + b + ".xlsx";
+        return "BidIQ_" + ReportFileNames.ascii(sector.name()) + "_" + r.inicio() + "_a_" + r.fim() + ".xlsx";
     }
 
     private static Map<String, Object> fetchDetail(FetchProgress p) {

@@ -38,6 +38,8 @@ public record Licitacao(
         @JsonbProperty("matched_terms") List<String> matchedTerms) {
 
     static final int MAX_OBJETO = 500;
+    private static final java.time.format.DateTimeFormatter ISO_SECONDS =
+            java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss");
 
     public static Licitacao of(Accepted a, LocalDate today) {
         PncpRecord r = a.record();
@@ -70,8 +72,9 @@ public record Licitacao(
         return dias <= 30 ? "media" : "baixa";
     }
 
+    /** Always with seconds ("2026-10-05T08:59:00"): LocalDateTime.toString drops ":00". */
     private static String iso(LocalDateTime t) {
-        return t == null ? null : t.toString().length() == 16 ? t + ":00" : t.toString();
+        return t == null ? null : ISO_SECONDS.format(t);
     }
 
     public LocalDateTime publicacao() {

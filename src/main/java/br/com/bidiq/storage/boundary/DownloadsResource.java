@@ -2,6 +2,7 @@ package br.com.bidiq.storage.boundary;
 
 import br.com.bidiq.platform.ErrorBody;
 import br.com.bidiq.report.control.ExcelReportWriter;
+import br.com.bidiq.storage.control.ReportFileNames;
 import br.com.bidiq.storage.control.ReportStorage;
 import br.com.bidiq.storage.entity.ReportDownload;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -37,7 +38,7 @@ public class DownloadsResource {
         if (d.redirect() != null) {
             return Response.status(Response.Status.FOUND).location(d.redirect()).build();
         }
-        String ascii = d.fileName().replaceAll("[^A-Za-z0-9._-]", "_");
+        String ascii = ReportFileNames.ascii(d.fileName());
         return Response.ok(d.file().toFile(), ExcelReportWriter.CONTENT_TYPE)
                 .header("Content-Disposition", "attachment; filename=\"" + ascii + "\"; filename*=UTF-8''"
                         + URLEncoder.encode(d.fileName(), StandardCharsets.UTF_8).replace("+", "%20"))

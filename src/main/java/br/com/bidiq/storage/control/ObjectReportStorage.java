@@ -76,7 +76,7 @@ public class ObjectReportStorage implements ReportStorage {
         String downloadId = KEY_TIME.format(clock.instant()) + "_" + searchId;
         String key = keyOf(downloadId);
         s3.putObject(b -> b.bucket(bucket).key(key).contentType(ExcelReportWriter.CONTENT_TYPE)
-                .metadata(Map.of(FILE_NAME_META, ascii(fileName))), RequestBody.fromFile(report));
+                .metadata(Map.of(FILE_NAME_META, ReportFileNames.ascii(fileName))), RequestBody.fromFile(report));
         String url = presign(key, fileName).toString();
         LOG.info(() -> "Excel uploaded to storage: " + bucket + "/" + key + " (TTL=" + urlTtl.toSeconds() + "s)");
         return new StoredReport(downloadId, url);
@@ -107,7 +107,7 @@ public class ObjectReportStorage implements ReportStorage {
     URI presign(String key, String fileName) {
         GetObjectRequest get = GetObjectRequest.builder().bucket(bucket).key(key)
                 .responseContentType(ExcelReportWriter.CONTENT_TYPE)
-                .responseContentDisposition("attachment; filename=\"" + ascii(fileName) + "\"")
+                .responseContentDisposition("attachment; filename=\"" + ReportFileNames.ascii(fileName) + "\"")
                 .build();
         try {
             return presigner.presignGetObject(GetObjectPresignRequest.builder().signatureDuration(urlTtl)
@@ -172,10 +172,5 @@ public class ObjectReportStorage implements ReportStorage {
     @Override
     public String mode() {
         return MODE;
-    }
-
-    private static String ascii(String fileName) {
-        return java.text.Normalizer.normalize(fileName, java.text.Normalizer.Form.NFD).replaceAll("\\p{M}", "")
-                .replaceAll("[^A-Za-z0-9._-]", "_");
     }
 }
