@@ -7,7 +7,9 @@
 #   server-config/cluster/cluster.sh status       list the nodes and whether they answer
 #   server-config/cluster/cluster.sh kill-node K  kill node K's JVM at once (kill -9), to test failover
 #
-# Each node gets REDIS_URL, PNCP_BASE_URL, S3_*, REPORT_URL_TTL and REPORTS_DIR from this script's environment.
+# Each node gets REDIS_URL, PNCP_BASE_URL, S3_*, REPORT_URL_TTL, REPORTS_DIR, DATABASE_*, INDEX_* and ADMIN_TOKEN from
+# this script's environment. With DATABASE_URL the nodes share that PostgreSQL (the index); without it each node keeps
+# its own embedded index under DATA_DIR/nodeK.
 # Without object storage, give the nodes a shared REPORTS_DIR (it defaults to one under target/cluster here).
 # WAR (default target/bidiq.war) and WLP_DIR (default target/liberty/wlp) are built if missing.
 set -euo pipefail
@@ -48,9 +50,12 @@ start_node() {
     echo "HTTP_PORT=$port"
     echo "BIDIQ_NODE=node$k"
     echo "REPORTS_DIR=${REPORTS_DIR:-$STATE/reports}"
+    echo "DATA_DIR=${DATA_DIR:-$STATE/data}/node$k"
     for v in REDIS_URL PNCP_BASE_URL S3_ENDPOINT S3_REGION S3_BUCKET S3_ACCESS_KEY S3_SECRET_KEY S3_PATH_STYLE \
              REPORT_URL_TTL SEARCH_RESULT_TTL_MINUTES PNCP_BACKOFF_INITIAL_MS PNCP_BACKOFF_MAX_MS \
-             PNCP_REQUEST_TIMEOUT_SECONDS SSE_HEARTBEAT_SECONDS; do
+             PNCP_REQUEST_TIMEOUT_SECONDS SSE_HEARTBEAT_SECONDS DATABASE_URL DATABASE_USER DATABASE_PASSWORD \
+             INDEX_ENABLED INDEX_INTERVAL_MINUTES INDEX_HISTORY_DAYS INDEX_UFS INDEX_MODALIDADES INDEX_WINDOW_DAYS \
+             INDEX_OVERLAP_DAYS INDEX_CONCURRENCY INDEX_LEASE_SECONDS ADMIN_TOKEN; do
       env_line "$v"
     done
   } > "$dir/server.env"

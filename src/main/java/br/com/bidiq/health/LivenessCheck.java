@@ -1,6 +1,6 @@
 package br.com.bidiq.health;
 
-import br.com.bidiq.search.boundary.SseStreams;
+import br.com.bidiq.progress.boundary.SseStreams;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.health.HealthCheck;

@@ -1,14 +1,21 @@
 package br.com.bidiq.health;
 
+import br.com.bidiq.index.control.IndexDatabase;
+import br.com.bidiq.index.control.IndexStatistics;
 import br.com.bidiq.progress.control.ProgressBus;
 import br.com.bidiq.storage.control.ReportStorage;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 import org.eclipse.microprofile.health.Readiness;
 
-/** Ready when the progress bus and report storage are in place; says which ones this node uses. */
+/**
+ * Ready when the progress bus and report storage are in place; says which ones this node uses, and whether the
+ * local index answers and how far behind it is. The index being down does not make the node unready: live searches
+ * still work without it.
+ */
 @Readiness
 @ApplicationScoped
 public class ReadinessCheck implements HealthCheck {
@@ -19,12 +26,23 @@ public class ReadinessCheck implements HealthCheck {
     @Inject
     ReportStorage storage;
 
+    @Inject
+    IndexDatabase index;
+
+    @Inject
+    IndexStatistics statistics;
+
     @Override
     public HealthCheckResponse call() {
-        return HealthCheckResponse.named("bidiq")
+        boolean indexUp = index.available();
+        HealthCheckResponseBuilder response = HealthCheckResponse.named("bidiq")
                 .withData("progress_bus", bus.mode())
                 .withData("storage", storage.mode())
-                .up()
-                .build();
+                .withData("index", indexUp ? "up" : "down")
+                .withData("index_database", index.vendor().wire());
+        if (indexUp) {
+            statistics.lagMinutes().ifPresent(lag -> response.withData("index_lag_minutes", lag));
+        }
+        return response.up().build();
     }
 }

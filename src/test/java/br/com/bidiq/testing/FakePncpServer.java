@@ -31,8 +31,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A fake PNCP consulta API over real HTTP, serving real recorded records (src/test/resources/pncp) the way the real
- * API does: filtered by UF, modality and publication date, paged with the real envelope, 204 when empty, 400/422 for
- * bad parameters. Faults can be scripted per UF: a status with a body (HTML 429, plain-text 500), a number of
+ * API does: {@code /publicacao} filtered by UF, modality and publication date, {@code /atualizacao} by UF, modality
+ * and {@code dataAtualizacao}, sorted by that date, paged with the real envelope, 204 when empty, 400/422 for
+ * bad parameters. The records can be replaced while it runs (new, changed, cancelled notices). Faults can be scripted per UF: a status with a body (HTML 429, plain-text 500), a number of
  * failures before success, and latency.
  *
  * <p>Also runnable on its own: {@code java ... FakePncpServer 8089} serves the samples for a local demo.
@@ -47,11 +48,12 @@ public final class FakePncpServer implements AutoCloseable {
     }
 
     public record Request(String uf, int modalidade, String dataInicial, String dataFinal, int pagina,
-                          int tamanhoPagina) {
+                          int tamanhoPagina, String endpoint) {
     }
 
     private final HttpServer server;
-    private final List<JsonObject> records;
+    private volatile List<JsonObject> records;
+    private volatile Map<String, List<JsonObject>> byUfAndModality;
     private final List<Request> requests = new CopyOnWriteArrayList<>();
     private final Map<String, Fault> faults = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> faultCounts = new ConcurrentHashMap<>();
@@ -65,7 +67,7 @@ public final class FakePncpServer implements AutoCloseable {
     }
 
     public FakePncpServer(List<JsonObject> records, int port) {
-        this.records = List.copyOf(records);
+        replaceRecords(records);
         try {
             server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 200);
         } catch (IOException e) {
@@ -76,7 +78,8 @@ public final class FakePncpServer implements AutoCloseable {
             t.setDaemon(true);
             return t;
         }));
-        server.createContext("/v1/contratacoes/publicacao", this::handle);
+        server.createContext("/v1/contratacoes/publicacao", ex -> handle(ex, "dataPublicacaoPncp"));
+        server.createContext("/v1/contratacoes/atualizacao", ex -> handle(ex, "dataAtualizacao"));
         server.start();
     }
 
@@ -96,6 +99,25 @@ public final class FakePncpServer implements AutoCloseable {
             }
         }
         return new ArrayList<>(byId.values());
+    }
+
+    /** Serves these records from now on (grouped by UF and modality, as a large synthetic set needs). */
+    public void replaceRecords(List<JsonObject> newRecords) {
+        Map<String, List<JsonObject>> groups = new java.util.HashMap<>();
+        for (JsonObject r : newRecords) {
+            groups.computeIfAbsent(group(r.getJsonObject("unidadeOrgao").getString("ufSigla"), r.getInt("modalidadeId")),
+                    k -> new ArrayList<>()).add(r);
+        }
+        this.records = List.copyOf(newRecords);
+        this.byUfAndModality = groups;
+    }
+
+    public List<JsonObject> records() {
+        return records;
+    }
+
+    private static String group(String uf, int modalidade) {
+        return uf + "|" + modalidade;
     }
 
     public String baseUrl() {
@@ -138,7 +160,7 @@ public final class FakePncpServer implements AutoCloseable {
         ignoreModality = false;
     }
 
-    private void handle(HttpExchange ex) throws IOException {
+    private void handle(HttpExchange ex, String dateField) throws IOException {
         int now = inFlight.incrementAndGet();
         maxInFlight.accumulateAndGet(now, Math::max);
         COUNTED.set(Boolean.TRUE);
@@ -146,7 +168,7 @@ public final class FakePncpServer implements AutoCloseable {
             if (latencyMillis > 0) {
                 Thread.sleep(latencyMillis);
             }
-            respond(ex);
+            respond(ex, dateField);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
@@ -163,7 +185,7 @@ public final class FakePncpServer implements AutoCloseable {
         }
     }
 
-    private void respond(HttpExchange ex) throws IOException, InterruptedException {
+    private void respond(HttpExchange ex, String dateField) throws IOException, InterruptedException {
         Map<String, String> q = query(ex.getRequestURI());
         if (!q.containsKey("codigoModalidadeContratacao")) {
             send(ex, 400, "application/json", SampleFiles.text("error-400-publicacao-SP-sem-modalidade.json"), Map.of());
@@ -173,7 +195,8 @@ public final class FakePncpServer implements AutoCloseable {
         int pagina = Integer.parseInt(q.getOrDefault("pagina", "1"));
         int size = Integer.parseInt(q.getOrDefault("tamanhoPagina", "500"));
         String uf = q.get("uf");
-        requests.add(new Request(uf, modalidade, q.get("dataInicial"), q.get("dataFinal"), pagina, size));
+        String endpoint = ex.getHttpContext().getPath().substring(ex.getHttpContext().getPath().lastIndexOf('/') + 1);
+        requests.add(new Request(uf, modalidade, q.get("dataInicial"), q.get("dataFinal"), pagina, size, endpoint));
         if (modalidade < 1 || modalidade > 14) {
             send(ex, 422, "application/json", "{\"path\":\"/pncp-consulta/v1/contratacoes/publicacao\",\"message\":"
                     + "\"Código da modalidade de contratação inválido.\",\"error\":\"422 UNPROCESSABLE_ENTITY\","
@@ -191,13 +214,16 @@ public final class FakePncpServer implements AutoCloseable {
         }
         LocalDate from = LocalDate.parse(q.get("dataInicial"), YYYYMMDD);
         LocalDate to = LocalDate.parse(q.get("dataFinal"), YYYYMMDD);
-        List<JsonObject> hits = records.stream()
+        List<JsonObject> candidates = uf != null && !ignoreModality
+                ? byUfAndModality.getOrDefault(group(uf, modalidade), List.of()) : records;
+        List<JsonObject> hits = candidates.stream()
                 .filter(r -> uf == null || uf.equals(r.getJsonObject("unidadeOrgao").getString("ufSigla")))
                 .filter(r -> ignoreModality || r.getInt("modalidadeId") == modalidade)
                 .filter(r -> {
-                    LocalDate d = LocalDate.parse(r.getString("dataPublicacaoPncp").substring(0, 10));
+                    LocalDate d = LocalDate.parse(r.getString(dateField).substring(0, 10));
                     return !d.isBefore(from) && !d.isAfter(to);
                 })
+                .sorted(java.util.Comparator.comparing((JsonObject r) -> r.getString(dateField)))
                 .toList();
         int totalPaginas = (hits.size() + size - 1) / size;
         int start = (pagina - 1) * size;

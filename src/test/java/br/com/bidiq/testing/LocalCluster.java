@@ -21,6 +21,7 @@ public final class LocalCluster implements AutoCloseable {
         env.put("LB_PORT", String.valueOf(LB_PORT));
         env.put("CLUSTER_DIR", stateDir.toString());
         env.putIfAbsent("REPORTS_DIR", stateDir.resolve("reports").toString());
+        env.putIfAbsent("INDEX_ENABLED", "false");
     }
 
     public static boolean nginxInstalled() {

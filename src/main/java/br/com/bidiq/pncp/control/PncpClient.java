@@ -1,6 +1,7 @@
 package br.com.bidiq.pncp.control;
 
 import br.com.bidiq.pncp.entity.FetchUnit;
+import br.com.bidiq.pncp.entity.PncpEndpoint;
 import br.com.bidiq.pncp.entity.PncpPage;
 import java.io.IOException;
 import java.net.ConnectException;
@@ -60,11 +61,30 @@ public class PncpClient {
     }
 
     public CompletableFuture<PncpPage> fetchPage(FetchUnit unit, int pagina, List<RequestGate> gates) {
-        return attempt(unit, pagina, gates, 1, RequestIds.current());
+        return fetchPage(PncpEndpoint.PUBLICACAO, unit, pagina, gates, PncpRecordParser::parsePage);
+    }
+
+    /**
+     * One page of {@code endpoint} for the unit, read by {@code reader} (a 204 reaches it as a null body). A reader
+     * that throws means the body was not a page: retried like a server error.
+     */
+    public <T> CompletableFuture<T> fetchPage(PncpEndpoint endpoint, FetchUnit unit, int pagina,
+                                              List<RequestGate> gates, PageReader<T> reader) {
+        return attempt(endpoint, unit, pagina, gates, reader, 1, RequestIds.current());
+    }
+
+    /** Reads a page's body; {@code body} is null for PNCP's 204 "no records". */
+    @FunctionalInterface
+    public interface PageReader<T> {
+        T read(String body, int pagina);
     }
 
     URI uri(FetchUnit unit, int pagina) {
-        return URI.create(settings.endpoint()
+        return uri(PncpEndpoint.PUBLICACAO, unit, pagina);
+    }
+
+    URI uri(PncpEndpoint endpoint, FetchUnit unit, int pagina) {
+        return URI.create(settings.endpoint(endpoint)
                 + "?dataInicial=" + unit.dataInicial().format(YYYYMMDD)
                 + "&dataFinal=" + unit.dataFinal().format(YYYYMMDD)
                 + "&codigoModalidadeContratacao=" + unit.modalidade()
@@ -73,9 +93,10 @@ public class PncpClient {
                 + "&tamanhoPagina=" + settings.pageSize());
     }
 
-    private CompletableFuture<PncpPage> attempt(FetchUnit unit, int pagina, List<RequestGate> gates, int attempt,
-                                                String requestId) {
-        HttpRequest request = HttpRequest.newBuilder(uri(unit, pagina))
+    private <T> CompletableFuture<T> attempt(PncpEndpoint endpoint, FetchUnit unit, int pagina,
+                                             List<RequestGate> gates, PageReader<T> reader, int attempt,
+                                             String requestId) {
+        HttpRequest request = HttpRequest.newBuilder(uri(endpoint, unit, pagina))
                 .timeout(settings.requestTimeout())
                 .header("Accept", "application/json")
                 .header("User-Agent", USER_AGENT)
@@ -85,7 +106,7 @@ public class PncpClient {
                 .thenCompose(permits -> {
                     return send(request).whenComplete((response, error) -> releaseAll(gates));
                 })
-                .handle((response, error) -> classify(response, error, pagina))
+                .handle((response, error) -> classify(response, error, pagina, reader))
                 .thenCompose(outcome -> {
                     if (outcome.page() != null) {
                         return CompletableFuture.completedFuture(outcome.page());
@@ -101,7 +122,8 @@ public class PncpClient {
                             new Object[] {unit, pagina, attempt + 1, wait.toMillis(), outcome.reason()}));
                     Executor later = CompletableFuture.delayedExecutor(wait.toMillis(), TimeUnit.MILLISECONDS, executor);
                     return CompletableFuture.supplyAsync(() -> null, later)
-                            .thenCompose(ignored -> attempt(unit, pagina, gates, attempt + 1, requestId));
+                            .thenCompose(ignored -> attempt(endpoint, unit, pagina, gates, reader, attempt + 1,
+                                    requestId));
                 });
     }
 
@@ -127,21 +149,22 @@ public class PncpClient {
         }
     }
 
-    private record Outcome(PncpPage page, boolean retryable, String reason, String retryAfter) {
-        static Outcome ok(PncpPage page) {
-            return new Outcome(page, false, null, null);
+    private record Outcome<T>(T page, boolean retryable, String reason, String retryAfter) {
+        static <T> Outcome<T> ok(T page) {
+            return new Outcome<>(page, false, null, null);
         }
 
-        static Outcome retry(String reason, String retryAfter) {
-            return new Outcome(null, true, reason, retryAfter);
+        static <T> Outcome<T> retry(String reason, String retryAfter) {
+            return new Outcome<>(null, true, reason, retryAfter);
         }
 
-        static Outcome fail(String reason) {
-            return new Outcome(null, false, reason, null);
+        static <T> Outcome<T> fail(String reason) {
+            return new Outcome<>(null, false, reason, null);
         }
     }
 
-    private Outcome classify(HttpResponse<String> response, Throwable error, int pagina) {
+    private <T> Outcome<T> classify(HttpResponse<String> response, Throwable error, int pagina,
+                                    PageReader<T> reader) {
         if (error != null) {
             Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
             if (cause instanceof HttpTimeoutException) {
@@ -159,11 +182,11 @@ public class PncpClient {
         }
         int status = response.statusCode();
         if (status == 204) {
-            return Outcome.ok(PncpPage.empty(pagina));
+            return Outcome.ok(reader.read(null, pagina));
         }
         if (status == 200) {
             try {
-                return Outcome.ok(PncpRecordParser.parsePage(response.body(), pagina));
+                return Outcome.ok(reader.read(response.body(), pagina));
             } catch (RuntimeException notJson) {
                 return Outcome.retry("resposta inválida do PNCP (não é JSON): "
                         + ErrorBodies.describe(response.body()), null);

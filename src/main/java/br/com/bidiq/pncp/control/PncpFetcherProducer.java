@@ -10,7 +10,10 @@ import java.time.Clock;
 import java.time.Duration;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-/** Builds the node's one PNCP client and fetcher from MicroProfile Config; the node-wide gate lives here. */
+/**
+ * Builds the node's one PNCP client, its node-wide request gate (shared by searches and index ingestion) and the
+ * search fetcher from MicroProfile Config.
+ */
 @ApplicationScoped
 public class PncpFetcherProducer {
 
@@ -55,14 +58,25 @@ public class PncpFetcherProducer {
 
     @Produces
     @Singleton
-    PncpFetcher fetcher() {
+    RequestGate nodeGate() {
+        return new RequestGate(nodeConcurrency, executor);
+    }
+
+    @Produces
+    @Singleton
+    PncpClient client() {
         PncpSettings settings = new PncpSettings(baseUrl, 50, concurrency, maxAttempts,
                 Duration.ofMillis(backoffInitialMs), Duration.ofMillis(backoffMaxMs),
                 Duration.ofSeconds(retryAfterMaxSeconds), Duration.ofSeconds(requestTimeoutSeconds),
                 Duration.ofSeconds(10), 30, maxPages);
         RetryPolicy retry = new RetryPolicy(settings.initialBackoff(), settings.maxBackoff(),
                 settings.maxRetryAfter(), Clock.systemUTC());
-        PncpClient client = new PncpClient(PncpClient.newHttpClient(settings, executor), settings, retry, executor);
-        return new PncpFetcher(client, new RequestGate(nodeConcurrency, executor), executor);
+        return new PncpClient(PncpClient.newHttpClient(settings, executor), settings, retry, executor);
+    }
+
+    @Produces
+    @Singleton
+    PncpFetcher fetcher(PncpClient client, RequestGate nodeGate) {
+        return new PncpFetcher(client, nodeGate, executor);
     }
 }

@@ -26,7 +26,11 @@ public final class PncpRecordParser {
     private PncpRecordParser() {
     }
 
+    /** A page of the publicacao/atualizacao envelope; a null body (PNCP's 204) is an empty page. */
     public static PncpPage parsePage(String body, int pagina) {
+        if (body == null) {
+            return PncpPage.empty(pagina);
+        }
         try (JsonReader reader = Json.createReader(new StringReader(body))) {
             JsonObject page = reader.readObject();
             List<PncpRecord> records = parseArray(page.getJsonArray("data"));
@@ -58,6 +62,46 @@ public final class PncpRecordParser {
             }
         }
         return records;
+    }
+
+    /**
+     * Why a record cannot be trusted, or null when it can: no control number or UF, a modality that is not a
+     * number, a publication or update time that is missing or unreadable, a proposal date or value that is present
+     * but unreadable.
+     */
+    public static String problem(JsonValue value) {
+        if (value == null || value.getValueType() != JsonValue.ValueType.OBJECT) {
+            return "registro não é um objeto JSON";
+        }
+        JsonObject o = value.asJsonObject();
+        JsonValue id = o.get("numeroControlePNCP");
+        if (id == null || id.getValueType() != JsonValue.ValueType.STRING || text(o, "numeroControlePNCP") == null) {
+            return "numeroControlePNCP ausente";
+        }
+        String uf = text(object(o, "unidadeOrgao"), "ufSigla");
+        if (uf == null || !uf.matches("[A-Za-z]{2}")) {
+            return "unidadeOrgao.ufSigla ausente ou inválida";
+        }
+        if (longOr(o.get("modalidadeId"), Long.MIN_VALUE) == Long.MIN_VALUE) {
+            return "modalidadeId inválido";
+        }
+        for (String required : new String[] {"dataPublicacaoPncp", "dataAtualizacaoGlobal"}) {
+            if (dateTime(text(o, required)) == null) {
+                return required + " ausente ou inválida";
+            }
+        }
+        for (String optional : new String[] {"dataAberturaProposta", "dataEncerramentoProposta"}) {
+            if (text(o, optional) != null && dateTime(text(o, optional)) == null) {
+                return optional + " inválida";
+            }
+        }
+        for (String money : new String[] {"valorTotalEstimado", "valorTotalHomologado"}) {
+            JsonValue v = o.get(money);
+            if (v != null && v.getValueType() != JsonValue.ValueType.NULL && decimal(v) == null) {
+                return money + " inválido";
+            }
+        }
+        return null;
     }
 
     public static PncpRecord parseRecord(JsonObject o) {

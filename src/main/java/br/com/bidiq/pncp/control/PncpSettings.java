@@ -1,5 +1,6 @@
 package br.com.bidiq.pncp.control;
 
+import br.com.bidiq.pncp.entity.PncpEndpoint;
 import java.time.Duration;
 
 /**
@@ -42,7 +43,11 @@ public record PncpSettings(
     }
 
     public String endpoint() {
+        return endpoint(PncpEndpoint.PUBLICACAO);
+    }
+
+    public String endpoint(PncpEndpoint endpoint) {
         String base = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
-        return base + "/v1/contratacoes/publicacao";
+        return base + endpoint.path();
     }
 }

@@ -1,5 +1,6 @@
 package br.com.bidiq.search.boundary;
 
+import br.com.bidiq.progress.boundary.SseStreams;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;

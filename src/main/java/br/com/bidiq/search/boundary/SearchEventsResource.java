@@ -1,6 +1,7 @@
 package br.com.bidiq.search.boundary;
 
 import br.com.bidiq.search.control.SearchRegistry;
+import br.com.bidiq.progress.boundary.SseStreams;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -38,17 +39,6 @@ public class SearchEventsResource {
         if (!registry.exists(id)) {
             throw new WebApplicationException(SearchesResource.notFound(searchId));
         }
-        streams.open(sse, sink, id, position(lastEventId != null ? lastEventId : lastEventIdQuery));
-    }
-
-    static long position(String lastEventId) {
-        if (lastEventId == null || lastEventId.isBlank()) {
-            return 0;
-        }
-        try {
-            return Math.max(0, Long.parseLong(lastEventId.strip()));
-        } catch (NumberFormatException e) {
-            return 0;
-        }
+        streams.open(sse, sink, id, SseStreams.position(lastEventId != null ? lastEventId : lastEventIdQuery));
     }
 }

@@ -1,4 +1,4 @@
-package br.com.bidiq.search.boundary;
+package br.com.bidiq.progress.boundary;
 
 import br.com.bidiq.platform.RequestIds;
 import br.com.bidiq.progress.control.ProgressBus;
@@ -58,6 +58,23 @@ public class SseStreams {
         open.put(sink, subscription);
         if (sink.isClosed()) {
             closed(sink);
+        }
+    }
+
+    /** Whether the bus still holds a log for this stream (a finished one is kept for the result's lifetime). */
+    public boolean known(String streamId) {
+        return bus.last(streamId).isPresent();
+    }
+
+    /** The position to resume after, from a Last-Event-ID header or query parameter; 0 when absent or unreadable. */
+    public static long position(String lastEventId) {
+        if (lastEventId == null || lastEventId.isBlank()) {
+            return 0;
+        }
+        try {
+            return Math.max(0, Long.parseLong(lastEventId.strip()));
+        } catch (NumberFormatException e) {
+            return 0;
         }
     }
 

@@ -1,4 +1,4 @@
-package br.com.bidiq.search.boundary;
+package br.com.bidiq.progress.boundary;
 
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;

@@ -1,0 +1,43 @@
+package br.com.bidiq.testing;
+
+import br.com.bidiq.index.control.DatabaseUrl;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+/**
+ * The two databases the index runs on, for tests: the PostgreSQL on 127.0.0.1:5432 (database {@code bidiq_test},
+ * emptied for each use; .ci/run starts the server) and a fresh embedded H2 file.
+ */
+public final class TestDatabases {
+
+    public static final String POSTGRES_URL = "jdbc:postgresql://127.0.0.1:5432/bidiq_test";
+
+    private TestDatabases() {
+    }
+
+    /** An empty database of that vendor. */
+    public static DatabaseUrl empty(String vendor, Path tempDir) throws SQLException {
+        if ("h2".equals(vendor)) {
+            return DatabaseUrl.of(null, null, null, tempDir);
+        }
+        try (Connection admin = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/postgres", "postgres",
+                "");
+             Statement st = admin.createStatement()) {
+            try (ResultSet rs = st.executeQuery("SELECT 1 FROM pg_database WHERE datname = 'bidiq_test'")) {
+                if (!rs.next()) {
+                    st.execute("CREATE DATABASE bidiq_test");
+                }
+            }
+        }
+        try (Connection c = DriverManager.getConnection(POSTGRES_URL, "postgres", "");
+             Statement st = c.createStatement()) {
+            st.execute("DROP SCHEMA public CASCADE");
+            st.execute("CREATE SCHEMA public");
+        }
+        return DatabaseUrl.of(POSTGRES_URL, "postgres", "", tempDir);
+    }
+}
