@@ -14,8 +14,6 @@ import java.sql.Statement;
  */
 public final class TestDatabases {
 
-    public static final String POSTGRES_URL = "jdbc:postgresql://127.0.0.1:5432/bidiq_test";
-
     private TestDatabases() {
     }
 
@@ -24,20 +22,26 @@ public final class TestDatabases {
         if ("h2".equals(vendor)) {
             return DatabaseUrl.of(null, null, null, tempDir);
         }
+        return DatabaseUrl.of(emptyPostgres("bidiq_test"), "postgres", "", tempDir);
+    }
+
+    /** The JDBC URL of an empty PostgreSQL database of that name on 127.0.0.1:5432, created if missing. */
+    public static String emptyPostgres(String name) throws SQLException {
+        String url = "jdbc:postgresql://127.0.0.1:5432/" + name;
         try (Connection admin = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/postgres", "postgres",
                 "");
              Statement st = admin.createStatement()) {
-            try (ResultSet rs = st.executeQuery("SELECT 1 FROM pg_database WHERE datname = 'bidiq_test'")) {
+            try (ResultSet rs = st.executeQuery("SELECT 1 FROM pg_database WHERE datname = '" + name + "'")) {
                 if (!rs.next()) {
-                    st.execute("CREATE DATABASE bidiq_test");
+                    st.execute("CREATE DATABASE " + name);
                 }
             }
         }
-        try (Connection c = DriverManager.getConnection(POSTGRES_URL, "postgres", "");
+        try (Connection c = DriverManager.getConnection(url, "postgres", "");
              Statement st = c.createStatement()) {
             st.execute("DROP SCHEMA public CASCADE");
             st.execute("CREATE SCHEMA public");
         }
-        return DatabaseUrl.of(POSTGRES_URL, "postgres", "", tempDir);
+        return url;
     }
 }

@@ -100,12 +100,19 @@ public class IndexDatabase implements AutoCloseable {
             probe.isValid(2);
         }
         try {
-            var result = Flyway.configure(IndexDatabase.class.getClassLoader())
+            // flyway.location marks each folder: Liberty's class loader cannot list a folder without a file in it.
+            String location = "classpath:db/migration/" + url.vendor().wire();
+            Flyway flyway = Flyway.configure(IndexDatabase.class.getClassLoader())
                     .dataSource(pool)
-                    .locations("classpath:db/migration/" + url.vendor().wire())
+                    .locations(location)
+                    .callbackLocations(location)
                     .table("index_schema_history")
-                    .load()
-                    .migrate();
+                    .failOnMissingLocations(true)
+                    .load();
+            var result = flyway.migrate();
+            if (flyway.info().current() == null) {
+                throw new IllegalStateException("no migration found under db/migration/" + url.vendor().wire());
+            }
             migrated = true;
             LOG.info("Index database ready: " + describe() + " (schema " + result.targetSchemaVersion
                     + ", " + result.migrationsExecuted + " migrations applied)");

@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.Map;
 
 /** What {@code GET /api/indice} answers: size, coverage, freshness and the last run of the local PNCP index. */
-@JsonbPropertyOrder({"status", "banco", "registros_total", "registros_por_uf", "cobertura", "marca_d_agua",
-        "atualizado_em", "atraso_minutos", "ultima_execucao", "unidades_com_falha", "agendamento"})
+@JsonbPropertyOrder({"status", "database", "recordsTotal", "recordsPerUf", "coverage", "watermark", "freshAt",
+        "lagMinutes", "lastRun", "failedUnits", "schedule"})
 public record IndexOverview(
         @JsonbProperty("status") String status,
         @JsonbProperty("banco") String database,
@@ -23,8 +23,7 @@ public record IndexOverview(
         @JsonbProperty("unidades_com_falha") List<FailedIndexUnit> failedUnits,
         @JsonbProperty("agendamento") Schedule schedule) {
 
-    @JsonbPropertyOrder({"data_inicial", "data_final", "unidades_concluidas", "unidades_pendentes",
-            "unidades_com_falha"})
+    @JsonbPropertyOrder({"from", "to", "unitsDone", "unitsPending", "unitsFailed"})
     public record Coverage(@JsonbProperty("data_inicial") LocalDate from,
                            @JsonbProperty("data_final") LocalDate to,
                            @JsonbProperty("unidades_concluidas") long unitsDone,
@@ -32,8 +31,7 @@ public record IndexOverview(
                            @JsonbProperty("unidades_com_falha") long unitsFailed) {
     }
 
-    @JsonbPropertyOrder({"endpoint", "uf", "modalidade", "data_inicial", "data_final", "pagina", "motivo",
-            "tentativas"})
+    @JsonbPropertyOrder({"endpoint", "uf", "modalidade", "from", "to", "page", "reason", "attempts"})
     public record FailedIndexUnit(@JsonbProperty("endpoint") String endpoint,
                                   @JsonbProperty("uf") String uf,
                                   @JsonbProperty("modalidade") int modalidade,
@@ -44,7 +42,7 @@ public record IndexOverview(
                                   @JsonbProperty("tentativas") int attempts) {
     }
 
-    @JsonbPropertyOrder({"ativo", "intervalo_minutos", "dias_historico", "ufs", "modalidades"})
+    @JsonbPropertyOrder({"enabled", "intervalMinutes", "historyDays", "ufs", "modalidades"})
     public record Schedule(@JsonbProperty("ativo") boolean enabled,
                            @JsonbProperty("intervalo_minutos") double intervalMinutes,
                            @JsonbProperty("dias_historico") int historyDays,

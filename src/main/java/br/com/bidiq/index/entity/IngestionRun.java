@@ -6,8 +6,8 @@ import jakarta.json.bind.annotation.JsonbTransient;
 import java.time.OffsetDateTime;
 
 /** One ingestion run as {@code index_runs} records it; a run taken over by another node keeps its id. */
-@JsonbPropertyOrder({"id", "origem", "no", "inicio", "fim", "resultado", "unidades_total", "unidades_concluidas",
-        "unidades_com_falha", "registros", "registros_invalidos", "mensagem"})
+@JsonbPropertyOrder({"id", "origin", "node", "startedAt", "endedAt", "outcome", "unitsTotal", "unitsDone",
+        "unitsFailed", "records", "badRecords", "message"})
 public record IngestionRun(
         @JsonbProperty("id") long id,
         @JsonbProperty("origem") String origin,
