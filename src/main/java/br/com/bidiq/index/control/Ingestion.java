@@ -186,10 +186,18 @@ public class Ingestion {
                     runs.watermark(c, today);
                 }
                 open = coverage.open(c);
-                runs.progress(c, run.id(), open.size(), 0, 0, 0, 0);
+                if (continued) {
+                    // Counts go on from what the previous node saved, so the run's totals cover all of it.
+                    state.unitsDone.set(run.unitsDone());
+                    state.unitsFailed.set(run.unitsFailed());
+                    state.records.set(run.records());
+                    state.badRecords.set(run.badRecords());
+                }
+                state.unitsTotal = state.unitsDone.get() + open.size();
+                runs.progress(c, run.id(), state.unitsTotal, state.unitsDone.get(), state.unitsFailed.get(),
+                        state.records.get(), state.badRecords.get());
                 c.commit();
             }
-            state.unitsTotal = open.size();
             LOG.info("Index run " + run.id() + ": " + open.size() + " PNCP units to fetch");
             publish(state, "indexing", 5, open.size() + " consultas ao PNCP a fazer", state.detail());
             Queue<IndexUnit> queue = new ConcurrentLinkedQueue<>(open);
@@ -201,15 +209,18 @@ public class Ingestion {
             if (state.databaseError != null) {
                 throw state.databaseError;
             }
-            if (stop.get()) {
-                outcome = RunOutcome.INTERRUPTED;
-                message = "interrompida após " + state.unitsDone + " de " + state.unitsTotal + " consultas";
-            } else {
-                outcome = state.unitsFailed.get() == 0 ? RunOutcome.SUCCEEDED : RunOutcome.PARTIAL;
-                message = state.summary();
-                try (Connection c = db.connection()) {
-                    runs.progress(c, run.id(), state.unitsTotal, state.unitsDone.get(), state.unitsFailed.get(),
-                            state.records.get(), state.badRecords.get());
+            try (Connection c = db.connection()) {
+                runs.progress(c, run.id(), state.unitsTotal, state.unitsDone.get(), state.unitsFailed.get(),
+                        state.records.get(), state.badRecords.get());
+                if (stop.get()) {
+                    // Left open on purpose: the next run, on any node, continues it from the checkpoints.
+                    outcome = RunOutcome.INTERRUPTED;
+                    message = "interrompida após " + state.unitsDone + " de " + state.unitsTotal + " consultas";
+                } else {
+                    // Decided by the table, not the counters: a unit that failed earlier in this run may have been
+                    // fetched since by the node that continued it.
+                    outcome = coverage.coverage(c).unitsFailed() == 0 ? RunOutcome.SUCCEEDED : RunOutcome.PARTIAL;
+                    message = state.summary();
                     runs.finish(c, run.id(), outcome, message, now());
                 }
             }

@@ -208,6 +208,8 @@ class IngestionTest {
         IngestionRun finished = lastRun(db);
         assertEquals("succeeded", finished.outcome(), finished.message());
         assertEquals("node-b", finished.node());
+        assertEquals(finished.unitsTotal(), finished.unitsDone(), "the run's counts cover both nodes' work");
+        assertEquals(table(db).size(), finished.records());
         assertEquals(expected(fake.records(), LocalDate.of(2025, 8, 27), LocalDate.of(2026, 9, 30)), table(db));
         int plannedUnits = 27 * MODALIDADES.size() * 13;
         assertTrue(fake.requests().size() - requestsBefore < plannedUnits,
