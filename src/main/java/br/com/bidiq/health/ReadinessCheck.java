@@ -34,14 +34,14 @@ public class ReadinessCheck implements HealthCheck {
 
     @Override
     public HealthCheckResponse call() {
-        boolean indexUp = index.available();
+        IndexStatistics.Health indexHealth = statistics.health();
         HealthCheckResponseBuilder response = HealthCheckResponse.named("bidiq")
                 .withData("progress_bus", bus.mode())
                 .withData("storage", storage.mode())
-                .withData("index", indexUp ? "up" : "down")
+                .withData("index", indexHealth.up() ? "up" : "down")
                 .withData("index_database", index.vendor().wire());
-        if (indexUp) {
-            statistics.lagMinutes().ifPresent(lag -> response.withData("index_lag_minutes", lag));
+        if (indexHealth.lagMinutes() != null) {
+            response.withData("index_lag_minutes", indexHealth.lagMinutes());
         }
         return response.up().build();
     }

@@ -25,6 +25,11 @@ public final class ErrorMappers {
     private ErrorMappers() {
     }
 
+    /** A JSON error answer with a Portuguese message. */
+    public static Response json(Response.Status status, String message) {
+        return json(status, ErrorBody.of(message));
+    }
+
     static Response json(Response.Status status, ErrorBody body) {
         return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE.withCharset("UTF-8")).entity(body).build();
     }

@@ -1,5 +1,7 @@
 package br.com.bidiq.bench;
 
+import static org.awaitility.Awaitility.await;
+
 import br.com.bidiq.index.control.DatabaseUrl;
 import br.com.bidiq.index.control.IndexDatabase;
 import br.com.bidiq.index.control.IndexSettings;
@@ -26,11 +28,14 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Ingestion throughput and heap: a backfill of about 200,000 synthetic notices from a zero-latency fake PNCP into
  * PostgreSQL (127.0.0.1:5432) and into the embedded H2. Prints records/s, the heap retained after GC before and
- * during the run, and the peak used heap. Run with {@code MAVEN_OPTS=-Xmx512m mvn -Pbench-index test-compile exec:java}.
+ * during the run, and the peak used heap. Run with
+ * {@code MAVEN_OPTS=-Xmx512m mvn -Pbench-index test-compile exec:java}.
  */
 public final class IndexBenchmark {
 
@@ -45,11 +50,11 @@ public final class IndexBenchmark {
 
     static void run(String vendor, int perDay, int days) throws Exception {
         ExecutorService executor = Executors.newCachedThreadPool();
-        ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(1);
+        ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(2);
         Path dir = Files.createTempDirectory("bidiq-bench-index");
         DatabaseUrl url = TestDatabases.empty(vendor, dir);
         try (SyntheticPncp pncp = new SyntheticPncp(perDay); IndexDatabase db = new IndexDatabase(url, 8)) {
-            db.available();
+            db.connection().close(); // migrate before the clock starts
             PncpSettings settings = PncpSettings.defaults(pncp.baseUrl());
             PncpClient client = new PncpClient(PncpClient.newHttpClient(settings, executor), settings,
                     new RetryPolicy(settings.initialBackoff(), settings.maxBackoff(), settings.maxRetryAfter(),
@@ -62,15 +67,13 @@ public final class IndexBenchmark {
             System.gc();
             long baseline = retainedAfterGc();
             HeapSampler sampler = new HeapSampler();
-            sampler.start();
+            ScheduledFuture<?> sampling = scheduler.scheduleAtFixedRate(sampler, 0, 100, TimeUnit.MILLISECONDS);
             long start = System.nanoTime();
             ingestion.start("bench").orElseThrow();
-            while (ingestion.running()) {
-                Thread.sleep(50);
-            }
+            await().atMost(Duration.ofMinutes(20)).pollInterval(Duration.ofMillis(50))
+                    .until(() -> !ingestion.running());
             long wallMs = (System.nanoTime() - start) / 1_000_000;
-            sampler.interrupt();
-            sampler.join();
+            sampling.cancel(false);
             long rows;
             try (Connection c = db.connection(); Statement st = c.createStatement();
                  ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM notices")) {
@@ -103,32 +106,22 @@ public final class IndexBenchmark {
         return bytes / (1024 * 1024);
     }
 
-    private static final class HeapSampler extends Thread {
+    /** Samples the heap: the largest retained-after-GC and used figures seen. */
+    private static final class HeapSampler implements Runnable {
+        private long gcs = -1;
         volatile long maxRetained;
         volatile long maxUsed;
 
-        HeapSampler() {
-            setDaemon(true);
-        }
-
         @Override
         public void run() {
-            long gcs = -1;
-            while (!isInterrupted()) {
-                long count = ManagementFactory.getGarbageCollectorMXBeans().stream()
-                        .mapToLong(GarbageCollectorMXBean::getCollectionCount).sum();
-                if (count != gcs) {
-                    gcs = count;
-                    maxRetained = Math.max(maxRetained, retainedAfterGc());
-                }
-                Runtime rt = Runtime.getRuntime();
-                maxUsed = Math.max(maxUsed, rt.totalMemory() - rt.freeMemory());
-                try {
-                    Thread.sleep(100);
-                } catch (InterruptedException e) {
-                    return;
-                }
+            long count = ManagementFactory.getGarbageCollectorMXBeans().stream()
+                    .mapToLong(GarbageCollectorMXBean::getCollectionCount).sum();
+            if (count != gcs) {
+                gcs = count;
+                maxRetained = Math.max(maxRetained, retainedAfterGc());
             }
+            Runtime rt = Runtime.getRuntime();
+            maxUsed = Math.max(maxUsed, rt.totalMemory() - rt.freeMemory());
         }
     }
 }

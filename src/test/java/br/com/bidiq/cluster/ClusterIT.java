@@ -1,5 +1,6 @@
 package br.com.bidiq.cluster;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -119,7 +120,8 @@ class ClusterIT {
         HttpResponse<String> again = post(cluster.node(2), id, "\"SC\"");
         assertEquals(202, again.statusCode());
         assertEquals("complete", json(again.body()).getString("status"));
-        Thread.sleep(1000);
+        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3))
+                .until(() -> pncp.requests().size() == requests);
         assertEquals(requests, pncp.requests().size(), "a duplicate POST on B starts nothing");
     }
 

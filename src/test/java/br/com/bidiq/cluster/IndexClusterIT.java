@@ -40,7 +40,8 @@ class IndexClusterIT {
             pncp.latency(400);
             // No REDIS_URL: the ingestion lease and checkpoints live in PostgreSQL alone, and a killed node's progress
             // stream is not left in the shared Redis for other tests to find.
-            Map<String, String> env = Map.ofEntries(Map.entry("PNCP_BASE_URL", pncp.baseUrl()), Map.entry("DATABASE_URL", database),
+            Map<String, String> env = Map.ofEntries(Map.entry("PNCP_BASE_URL", pncp.baseUrl()),
+                    Map.entry("DATABASE_URL", database),
                     Map.entry("DATABASE_USER", "postgres"), Map.entry("INDEX_ENABLED", "true"),
                     Map.entry("INDEX_INTERVAL_MINUTES", "0.05"), Map.entry("INDEX_LEASE_SECONDS", "4"),
                     Map.entry("INDEX_HISTORY_DAYS", "400"), Map.entry("INDEX_WINDOW_DAYS", "31"),
@@ -66,16 +67,15 @@ class IndexClusterIT {
     }
 
     static Set<String> expected(List<JsonObject> served, LocalDate from, LocalDate to) {
-        return served.stream().filter(r -> MODALIDADES.contains(r.getInt("modalidadeId"))).filter(r -> {
-            LocalDate d = LocalDate.parse(r.getString("dataPublicacaoPncp").substring(0, 10));
-            return !d.isBefore(from) && !d.isAfter(to);
-        }).map(r -> r.getString("numeroControlePNCP")).collect(Collectors.toCollection(TreeSet::new));
+        return FakePncpServer.published(served, MODALIDADES, from, to).stream()
+                .map(r -> r.getString("numeroControlePNCP")).collect(Collectors.toCollection(TreeSet::new));
     }
 
     static Set<String> ids(String database) throws SQLException {
         Set<String> ids = new TreeSet<>();
         try (Connection c = DriverManager.getConnection(database, "postgres", "");
-             Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT numero_controle FROM notices")) {
+             Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT numero_controle FROM notices")) {
             while (rs.next()) {
                 ids.add(rs.getString(1));
             }

@@ -105,8 +105,8 @@ public final class FakePncpServer implements AutoCloseable {
     public void replaceRecords(List<JsonObject> newRecords) {
         Map<String, List<JsonObject>> groups = new java.util.HashMap<>();
         for (JsonObject r : newRecords) {
-            groups.computeIfAbsent(group(r.getJsonObject("unidadeOrgao").getString("ufSigla"), r.getInt("modalidadeId")),
-                    k -> new ArrayList<>()).add(r);
+            String uf = r.getJsonObject("unidadeOrgao").getString("ufSigla");
+            groups.computeIfAbsent(group(uf, r.getInt("modalidadeId")), k -> new ArrayList<>()).add(r);
         }
         this.records = List.copyOf(newRecords);
         this.byUfAndModality = groups;
@@ -114,6 +114,15 @@ public final class FakePncpServer implements AutoCloseable {
 
     public List<JsonObject> records() {
         return records;
+    }
+
+    /** The records of these modalities published between the two days: what an index of that range must hold. */
+    public static List<JsonObject> published(List<JsonObject> records, java.util.Collection<Integer> modalidades,
+                                             LocalDate from, LocalDate to) {
+        return records.stream().filter(r -> modalidades.contains(r.getInt("modalidadeId"))).filter(r -> {
+            LocalDate d = LocalDate.parse(r.getString("dataPublicacaoPncp").substring(0, 10));
+            return !d.isBefore(from) && !d.isAfter(to);
+        }).toList();
     }
 
     private static String group(String uf, int modalidade) {

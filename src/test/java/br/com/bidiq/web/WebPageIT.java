@@ -1,10 +1,10 @@
 package br.com.bidiq.web;
 
-import br.com.bidiq.testing.Deployments;
-
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import br.com.bidiq.testing.Deployments;
 import br.com.bidiq.testing.FakePncpServer;
 import java.net.URL;
 import java.nio.file.Files;
@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -144,14 +145,12 @@ class WebPageIT {
         assertTrue(download.isDisplayed());
         assertTrue(download.getAttribute("href").contains("api/download/"));
         download.click();
-        long deadline = System.currentTimeMillis() + 20_000;
-        Path file = null;
-        while (file == null && System.currentTimeMillis() < deadline) {
-            try (var files = Files.list(downloads)) {
-                file = files.filter(p -> p.toString().endsWith(".xlsx")).findFirst().orElse(null);
-            }
-            Thread.sleep(200);
-        }
+        Path file = await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200))
+                .until(() -> {
+                    try (var files = Files.list(downloads)) {
+                        return files.filter(p -> p.toString().endsWith(".xlsx")).findFirst().orElse(null);
+                    }
+                }, Objects::nonNull);
         assertTrue(file != null, "no file downloaded");
         byte[] head = Files.readAllBytes(file);
         assertEquals('P', head[0]);

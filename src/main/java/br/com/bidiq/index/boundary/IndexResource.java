@@ -4,7 +4,8 @@ import br.com.bidiq.index.control.IndexStatistics;
 import br.com.bidiq.index.control.Ingestion;
 import br.com.bidiq.index.entity.IndexOverview;
 import br.com.bidiq.index.entity.IngestionRun;
-import br.com.bidiq.platform.ErrorBody;
+import br.com.bidiq.platform.AdminToken;
+import br.com.bidiq.platform.ErrorMappers;
 import br.com.bidiq.progress.boundary.SseStreams;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -33,6 +34,8 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 @Produces(MediaType.APPLICATION_JSON)
 public class IndexResource {
 
+    private static final String DATABASE_DOWN = "Banco do índice indisponível; tente novamente em alguns instantes.";
+
     @Inject
     IndexStatistics statistics;
 
@@ -58,16 +61,12 @@ public class IndexResource {
         adminToken.check(authorization);
         Optional<IngestionRun> run;
         try {
-            if (ingestion.runningAnywhere()) {
-                return error(Response.Status.CONFLICT, "Uma atualização do índice já está em andamento.");
-            }
             run = ingestion.start("manual");
         } catch (SQLException e) {
-            return error(Response.Status.SERVICE_UNAVAILABLE, "Banco do índice indisponível; tente novamente em "
-                    + "alguns instantes.");
+            return ErrorMappers.json(Response.Status.SERVICE_UNAVAILABLE, DATABASE_DOWN);
         }
         if (run.isEmpty()) {
-            return error(Response.Status.CONFLICT, "Uma atualização do índice já está em andamento.");
+            return ErrorMappers.json(Response.Status.CONFLICT, "Uma atualização do índice já está em andamento.");
         }
         String events = uri.getBaseUri().getPath() + "indice/events";
         return Response.accepted(Map.of("execucao", run.get().id(), "status", "em_andamento",
@@ -85,19 +84,14 @@ public class IndexResource {
         try {
             stream = statistics.latestStream();
         } catch (SQLException e) {
-            throw new WebApplicationException(error(Response.Status.SERVICE_UNAVAILABLE,
-                    "Banco do índice indisponível; tente novamente em alguns instantes."));
+            throw new WebApplicationException(ErrorMappers.json(Response.Status.SERVICE_UNAVAILABLE, DATABASE_DOWN));
         }
         if (stream.isEmpty() || !streams.known(stream.get())) {
-            throw new WebApplicationException(error(Response.Status.NOT_FOUND,
+            throw new WebApplicationException(ErrorMappers.json(Response.Status.NOT_FOUND,
                     "Nenhuma atualização do índice recente para acompanhar."));
         }
         streams.open(sse, sink, stream.get(), SseStreams.position(lastEventId != null ? lastEventId
                 : lastEventIdQuery));
     }
 
-    static Response error(Response.Status status, String message) {
-        return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE.withCharset("UTF-8"))
-                .entity(ErrorBody.of(message)).build();
-    }
 }

@@ -22,20 +22,29 @@ import java.util.Map;
  */
 final class CoverageStore {
 
-    private static final String UNIT_COLUMNS = "id, endpoint, uf, modalidade, data_inicial, data_final, status, "
-            + "next_page, records, last_error";
+    private static final String UNIT_COLUMNS = "id, endpoint, uf, modalidade, data_inicial, data_final, next_page";
 
-    /** Adds planned units as pending; a planned unit that is already done is fetched again from page 1. */
-    void plan(Connection c, List<PlannedUnit> planned, long runId, OffsetDateTime now) throws SQLException {
-        Map<String, String> statusByKey = new HashMap<>();
+    /** Every unit there is, planned or covered, with its status: what a new plan starts from. */
+    Map<PlannedUnit, IndexUnit.Status> statuses(Connection c) throws SQLException {
+        Map<PlannedUnit, IndexUnit.Status> statuses = new HashMap<>();
         try (PreparedStatement ps = c.prepareStatement("SELECT endpoint, uf, modalidade, data_inicial, data_final, "
                 + "status FROM index_units");
              ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
-                statusByKey.put(key(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getObject(4, LocalDate.class),
-                        rs.getObject(5, LocalDate.class)), rs.getString(6));
+                statuses.put(new PlannedUnit(PncpEndpoint.fromWire(rs.getString(1)), rs.getString(2), rs.getInt(3),
+                        rs.getObject(4, LocalDate.class), rs.getObject(5, LocalDate.class)),
+                        IndexUnit.Status.fromWire(rs.getString(6)));
             }
         }
+        return statuses;
+    }
+
+    /**
+     * Adds planned units as pending; a planned unit that is already done is fetched again from page 1, one that is
+     * pending or failed keeps its checkpoint.
+     */
+    void plan(Connection c, List<PlannedUnit> planned, Map<PlannedUnit, IndexUnit.Status> existing, long runId,
+              OffsetDateTime now) throws SQLException {
         try (PreparedStatement insert = c.prepareStatement("INSERT INTO index_units (endpoint, uf, modalidade, "
                 + "data_inicial, data_final, status, next_page, records, bad_records, attempts, run_id, updated_at) "
                 + "VALUES (?, ?, ?, ?, ?, 'pending', 1, 0, 0, 0, ?, ?)");
@@ -43,8 +52,7 @@ final class CoverageStore {
                 + "records = 0, bad_records = 0, total_pages = NULL, run_id = ?, updated_at = ? WHERE endpoint = ? "
                 + "AND uf = ? AND modalidade = ? AND data_inicial = ? AND data_final = ? AND status = 'done'")) {
             for (PlannedUnit p : planned) {
-                String status = statusByKey.get(key(p.endpoint().wire(), p.uf(), p.modalidade(), p.dataInicial(),
-                        p.dataFinal()));
+                IndexUnit.Status status = existing.get(p);
                 if (status == null) {
                     insert.setString(1, p.endpoint().wire());
                     insert.setString(2, p.uf());
@@ -54,7 +62,7 @@ final class CoverageStore {
                     insert.setLong(6, runId);
                     insert.setObject(7, now);
                     insert.addBatch();
-                } else if (IndexUnit.Status.DONE.wire().equals(status)) {
+                } else if (status == IndexUnit.Status.DONE) {
                     refresh.setLong(1, runId);
                     refresh.setObject(2, now);
                     refresh.setString(3, p.endpoint().wire());
@@ -74,20 +82,6 @@ final class CoverageStore {
     List<IndexUnit> open(Connection c) throws SQLException {
         return units(c, "WHERE status <> 'done' ORDER BY CASE status WHEN 'pending' THEN 0 ELSE 1 END, "
                 + "CASE endpoint WHEN 'publicacao' THEN 0 ELSE 1 END, data_inicial, uf, modalidade");
-    }
-
-    /** Date windows already planned or covered, per UF x modality, whatever their status. */
-    Map<String, List<LocalDate[]>> intervals(Connection c) throws SQLException {
-        Map<String, List<LocalDate[]>> byUnit = new HashMap<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT uf, modalidade, data_inicial, data_final "
-                + "FROM index_units");
-             ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-                byUnit.computeIfAbsent(IngestionPlanner.key(rs.getString(1), rs.getInt(2)), k -> new ArrayList<>())
-                        .add(new LocalDate[] {rs.getObject(3, LocalDate.class), rs.getObject(4, LocalDate.class)});
-            }
-        }
-        return byUnit;
     }
 
     void checkpoint(Connection c, long unitId, int nextPage, int totalPages, int records, int badRecords,
@@ -173,16 +167,12 @@ final class CoverageStore {
         try (PreparedStatement ps = c.prepareStatement("SELECT " + UNIT_COLUMNS + " FROM index_units " + where);
              ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
-                units.add(new IndexUnit(rs.getLong(1), PncpEndpoint.valueOf(rs.getString(2).toUpperCase(
-                        java.util.Locale.ROOT)), rs.getString(3), rs.getInt(4), rs.getObject(5, LocalDate.class),
-                        rs.getObject(6, LocalDate.class), IndexUnit.Status.fromWire(rs.getString(7)), rs.getInt(8),
-                        rs.getInt(9), rs.getString(10)));
+                units.add(new IndexUnit(rs.getLong(1), PncpEndpoint.fromWire(rs.getString(2)), rs.getString(3),
+                        rs.getInt(4), rs.getObject(5, LocalDate.class), rs.getObject(6, LocalDate.class),
+                        rs.getInt(7)));
             }
         }
         return units;
     }
 
-    private static String key(String endpoint, String uf, int modalidade, LocalDate from, LocalDate to) {
-        return endpoint + "|" + uf + "|" + modalidade + "|" + from + "|" + to;
-    }
 }

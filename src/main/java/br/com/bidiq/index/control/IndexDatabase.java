@@ -66,30 +66,19 @@ public class IndexDatabase implements AutoCloseable {
         return pool;
     }
 
-    /** A connection to a migrated schema, or an SQLException saying why not. */
+    /** A connection to a migrated schema, or an SQLException saying why not (logged once per new reason). */
     public Connection connection() throws SQLException {
-        if (!migrated) {
-            migrate();
-        }
-        return pool.getConnection();
-    }
-
-    /** Whether the database answers now (and its schema is in place). */
-    public boolean available() {
-        try (Connection c = connection()) {
-            boolean valid = c.isValid(2);
-            if (valid) {
-                lastProblem = null;
+        try {
+            if (!migrated) {
+                migrate();
             }
-            return valid;
-        } catch (SQLException | RuntimeException e) {
+            Connection c = pool.getConnection();
+            lastProblem = null;
+            return c;
+        } catch (SQLException e) {
             problem(e);
-            return false;
+            throw e;
         }
-    }
-
-    public String lastProblem() {
-        return lastProblem;
     }
 
     private synchronized void migrate() throws SQLException {
@@ -121,7 +110,7 @@ public class IndexDatabase implements AutoCloseable {
         }
     }
 
-    private void problem(Exception e) {
+    private void problem(SQLException e) {
         String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         if (!message.equals(lastProblem)) {
             LOG.warning("Index database unavailable (" + describe() + "): " + message);

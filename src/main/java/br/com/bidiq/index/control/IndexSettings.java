@@ -19,7 +19,8 @@ public record IndexSettings(boolean enabled, Duration interval, int historyDays,
 
     public IndexSettings {
         if (historyDays < 1 || historyDays > MAX_HISTORY_DAYS) {
-            throw new IllegalArgumentException("INDEX_HISTORY_DAYS must be 1.." + MAX_HISTORY_DAYS + ": " + historyDays);
+            throw new IllegalArgumentException("INDEX_HISTORY_DAYS must be 1.." + MAX_HISTORY_DAYS + ": "
+                    + historyDays);
         }
         for (String uf : ufs) {
             if (!ALL_UFS.contains(uf)) {

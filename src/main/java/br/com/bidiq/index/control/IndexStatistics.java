@@ -1,6 +1,7 @@
 package br.com.bidiq.index.control;
 
 import br.com.bidiq.index.entity.IndexOverview;
+import br.com.bidiq.index.entity.IngestionRun;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -10,6 +11,7 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /** Reads what {@code GET /api/indice} shows: counts per UF, coverage, watermark, freshness, last run. */
 public class IndexStatistics {
@@ -38,30 +40,34 @@ public class IndexStatistics {
                 }
             }
             OffsetDateTime freshAt = coverage.lastIndexedAt(c);
-            Long lag = freshAt == null ? null : Duration.between(freshAt.toInstant(), clock.instant()).toMinutes();
             return new IndexOverview("up", db.describe(), total, perUf, coverage.coverage(c),
-                    runs.watermark(c).orElse(null), freshAt, lag, runs.last(c).orElse(null),
+                    runs.watermark(c).orElse(null), freshAt, lag(freshAt), runs.last(c).orElse(null),
                     coverage.failedUnits(c, 100), settings.schedule());
         } catch (SQLException e) {
             return IndexOverview.down(db.describe(), settings.schedule());
         }
     }
 
-    /** Minutes since a unit last succeeded, or empty when the index is down or was never filled. */
-    public java.util.Optional<Long> lagMinutes() {
+    /** Whether the index answers, and minutes since a unit last succeeded (null when never filled). */
+    public Health health() {
         try (Connection c = db.connection()) {
-            OffsetDateTime freshAt = coverage.lastIndexedAt(c);
-            return java.util.Optional.ofNullable(freshAt)
-                    .map(t -> Duration.between(t.toInstant(), clock.instant()).toMinutes());
+            return new Health(true, lag(coverage.lastIndexedAt(c)));
         } catch (SQLException e) {
-            return java.util.Optional.empty();
+            return new Health(false, null);
         }
     }
 
+    public record Health(boolean up, Long lagMinutes) {
+    }
+
+    private Long lag(OffsetDateTime freshAt) {
+        return freshAt == null ? null : Duration.between(freshAt.toInstant(), clock.instant()).toMinutes();
+    }
+
     /** The stream id of the latest run, if there was one. */
-    public java.util.Optional<String> latestStream() throws SQLException {
+    public Optional<String> latestStream() throws SQLException {
         try (Connection c = db.connection()) {
-            return runs.last(c).map(r -> r.streamId());
+            return runs.last(c).map(IngestionRun::streamId);
         }
     }
 }

@@ -1,12 +1,10 @@
 package br.com.bidiq.index.control;
 
-import br.com.bidiq.index.entity.IndexPage;
 import br.com.bidiq.index.entity.IndexUnit;
 import br.com.bidiq.index.entity.IngestionRun;
 import br.com.bidiq.index.entity.PlannedUnit;
 import br.com.bidiq.index.entity.RunOutcome;
 import br.com.bidiq.pncp.control.PncpClient;
-import br.com.bidiq.pncp.control.PncpFetchException;
 import br.com.bidiq.pncp.control.RequestGate;
 import br.com.bidiq.platform.RequestIds;
 import br.com.bidiq.progress.control.ProgressBus;
@@ -14,6 +12,7 @@ import br.com.bidiq.progress.entity.ProgressEvent;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -23,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Queue;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -31,8 +31,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -53,19 +52,16 @@ public class Ingestion {
 
     private final IndexDatabase db;
     private final IndexSettings settings;
-    private final PncpClient client;
-    private final RequestGate nodeGate;
     private final ProgressBus bus;
     private final Executor executor;
     private final ScheduledExecutorService scheduler;
     private final Clock clock;
     private final String node;
-    private final NoticeStore notices;
     private final CoverageStore coverage = new CoverageStore();
     private final RunLog runs = new RunLog();
     private final IngestionLease lease;
     private final IngestionPlanner planner;
-    private final IndexPageReader reader = new IndexPageReader();
+    private final UnitFetcher fetcher;
     private final AtomicBoolean running = new AtomicBoolean();
     private volatile AtomicBoolean stopRequested = new AtomicBoolean();
 
@@ -74,16 +70,15 @@ public class Ingestion {
                      String node) {
         this.db = db;
         this.settings = settings;
-        this.client = client;
-        this.nodeGate = nodeGate;
         this.bus = bus;
         this.executor = executor;
         this.scheduler = scheduler;
         this.clock = clock;
         this.node = node;
-        this.notices = new NoticeStore(db.vendor());
         this.lease = new IngestionLease(clock);
         this.planner = new IngestionPlanner(settings);
+        this.fetcher = new UnitFetcher(db, client, nodeGate, new NoticeStore(db.vendor()), coverage,
+                settings.maxPagesPerUnit(), clock);
     }
 
     public IndexSettings settings() {
@@ -105,14 +100,13 @@ public class Ingestion {
         if (!running.compareAndSet(false, true)) {
             return Optional.empty();
         }
-        try {
-            IngestionRun run;
-            try (Connection c = db.connection()) {
-                if (!lease.acquire(c, node, settings.lease())) {
-                    running.set(false);
-                    return Optional.empty();
-                }
-                String streamId = "indice-" + java.util.UUID.randomUUID();
+        try (Connection c = db.connection()) {
+            if (!lease.acquire(c, node, settings.lease())) {
+                running.set(false);
+                return Optional.empty();
+            }
+            try {
+                String streamId = "indice-" + UUID.randomUUID();
                 Optional<IngestionRun> unfinished = runs.unfinished(c);
                 long id;
                 if (unfinished.isPresent()) {
@@ -123,14 +117,16 @@ public class Ingestion {
                     id = runs.start(c, origin, node, streamId, now());
                     LOG.info("Index run " + id + " started on " + node + " (" + origin + ")");
                 }
-                run = runs.last(c).filter(r -> r.id() == id).orElseThrow();
+                IngestionRun run = runs.find(c, id).orElseThrow();
                 bus.open(streamId, settings.ufs().size());
-                boolean continued = unfinished.isPresent();
-                stopRequested = new AtomicBoolean();
-                AtomicBoolean stop = stopRequested;
-                CompletableFuture.runAsync(() -> execute(run, continued, stop), executor);
+                AtomicBoolean stop = new AtomicBoolean();
+                stopRequested = stop;
+                CompletableFuture.runAsync(() -> execute(run, unfinished.isPresent(), stop), executor);
+                return Optional.of(run);
+            } catch (SQLException | RuntimeException e) {
+                lease.release(c, node);
+                throw e;
             }
-            return Optional.of(run);
         } catch (SQLException | RuntimeException e) {
             running.set(false);
             throw e;
@@ -143,14 +139,10 @@ public class Ingestion {
             return Optional.empty();
         }
         try (Connection c = db.connection()) {
-            if (lease.holder(c).isPresent()) {
-                return Optional.empty();
-            }
-            Optional<IngestionRun> unfinished = runs.unfinished(c);
-            if (unfinished.isEmpty()) {
-                Optional<IngestionRun> last = runs.last(c);
-                if (last.isPresent() && last.get().endedAt() != null
-                        && last.get().endedAt().toInstant().plus(settings.interval()).isAfter(clock.instant())) {
+            if (runs.unfinished(c).isEmpty()) {
+                Optional<OffsetDateTime> lastEnd = runs.last(c).map(IngestionRun::endedAt);
+                Instant due = lastEnd.map(t -> t.toInstant().plus(settings.interval())).orElse(Instant.MIN);
+                if (due.isAfter(clock.instant())) {
                     return Optional.empty();
                 }
             }
@@ -168,59 +160,29 @@ public class Ingestion {
     }
 
     private void execute(IngestionRun run, boolean continued, AtomicBoolean stop) {
-        RunState state = new RunState(run, stop);
-        ScheduledFuture<?> renewal = scheduler.scheduleAtFixedRate(() -> renew(state),
+        RunCounters counters = new RunCounters(run.id());
+        ScheduledFuture<?> renewal = scheduler.scheduleAtFixedRate(() -> renew(run, stop),
                 settings.lease().toMillis() / 3, settings.lease().toMillis() / 3, TimeUnit.MILLISECONDS);
         RunOutcome outcome = RunOutcome.FAILED;
         String message;
         try {
-            publish(state, "planning", 2, continued ? "Retomando a atualização do índice" : "Planejando a atualização",
+            publish(run, "planning", 2, continued ? "Retomando a atualização do índice" : "Planejando a atualização",
                     Map.of());
-            List<IndexUnit> open;
-            try (Connection c = db.connection()) {
-                c.setAutoCommit(false);
-                if (!continued) {
-                    LocalDate today = LocalDate.now(clock.withZone(BRASILIA));
-                    List<PlannedUnit> planned = planner.plan(today, runs.watermark(c), coverage.intervals(c));
-                    coverage.plan(c, planned, run.id(), now());
-                    runs.watermark(c, today);
-                }
-                open = coverage.open(c);
-                if (continued) {
-                    // Counts go on from what the previous node saved, so the run's totals cover all of it.
-                    state.unitsDone.set(run.unitsDone());
-                    state.unitsFailed.set(run.unitsFailed());
-                    state.records.set(run.records());
-                    state.badRecords.set(run.badRecords());
-                }
-                state.unitsTotal = state.unitsDone.get() + open.size();
-                runs.progress(c, run.id(), state.unitsTotal, state.unitsDone.get(), state.unitsFailed.get(),
-                        state.records.get(), state.badRecords.get());
-                c.commit();
-            }
+            List<IndexUnit> open = plan(run, continued, counters);
             LOG.info("Index run " + run.id() + ": " + open.size() + " PNCP units to fetch");
-            publish(state, "indexing", 5, open.size() + " consultas ao PNCP a fazer", state.detail());
-            Queue<IndexUnit> queue = new ConcurrentLinkedQueue<>(open);
-            List<CompletableFuture<Void>> lanes = new ArrayList<>();
-            for (int i = 0; i < Math.min(settings.concurrency(), Math.max(1, open.size())); i++) {
-                lanes.add(CompletableFuture.runAsync(() -> drain(queue, state), executor));
-            }
-            CompletableFuture.allOf(lanes.toArray(CompletableFuture[]::new)).join();
-            if (state.databaseError != null) {
-                throw state.databaseError;
-            }
+            publish(run, "indexing", 5, open.size() + " consultas ao PNCP a fazer", counters.detail());
+            fetchAll(open, run, counters, stop);
             try (Connection c = db.connection()) {
-                runs.progress(c, run.id(), state.unitsTotal, state.unitsDone.get(), state.unitsFailed.get(),
-                        state.records.get(), state.badRecords.get());
+                runs.progress(c, counters);
                 if (stop.get()) {
                     // Left open on purpose: the next run, on any node, continues it from the checkpoints.
                     outcome = RunOutcome.INTERRUPTED;
-                    message = "interrompida após " + state.unitsDone + " de " + state.unitsTotal + " consultas";
+                    message = "interrompida após " + counters.unitsDone + " de " + counters.unitsTotal + " consultas";
                 } else {
                     // Decided by the table, not the counters: a unit that failed earlier in this run may have been
                     // fetched since by the node that continued it.
                     outcome = coverage.coverage(c).unitsFailed() == 0 ? RunOutcome.SUCCEEDED : RunOutcome.PARTIAL;
-                    message = state.summary();
+                    message = counters.summary();
                     runs.finish(c, run.id(), outcome, message, now());
                 }
             }
@@ -233,112 +195,83 @@ public class Ingestion {
             release();
         }
         LOG.info("Index run " + run.id() + " " + outcome.wire() + ": " + message);
-        Map<String, Object> detail = new LinkedHashMap<>(state.detail());
+        Map<String, Object> detail = new LinkedHashMap<>(counters.detail());
         detail.put("resultado", outcome.wire());
         if (outcome == RunOutcome.SUCCEEDED || outcome == RunOutcome.PARTIAL) {
-            publish(state, ProgressEvent.COMPLETE, 100, message, detail);
+            publish(run, ProgressEvent.COMPLETE, 100, message, detail);
         } else {
-            publish(state, ProgressEvent.ERROR, -1, "Atualização do índice " + (outcome == RunOutcome.INTERRUPTED
+            publish(run, ProgressEvent.ERROR, -1, "Atualização do índice " + (outcome == RunOutcome.INTERRUPTED
                     ? "interrompida; a próxima execução continua de onde parou" : "falhou: " + message), detail);
         }
         running.set(false);
     }
 
-    private void drain(Queue<IndexUnit> queue, RunState state) {
-        IndexUnit unit;
-        while (!state.stop.get() && state.databaseError == null && (unit = queue.poll()) != null) {
-            try {
-                fetchUnit(unit, state);
-            } catch (SQLException e) {
-                state.databaseError = e;
-            }
-        }
-    }
-
-    private void fetchUnit(IndexUnit unit, RunState state) throws SQLException {
-        int page = Math.max(1, unit.nextPage());
-        while (!state.stop.get()) {
-            IndexPage result;
-            try {
-                result = client.fetchPage(unit.endpoint(), unit.fetchUnit(), page, List.of(nodeGate), reader).join();
-            } catch (CompletionException e) {
-                String reason = e.getCause() instanceof PncpFetchException ? e.getCause().getMessage()
-                        : "erro inesperado: " + e.getCause();
-                try (Connection c = db.connection()) {
-                    coverage.failed(c, unit.id(), "página " + page + ": " + reason, now());
-                }
-                LOG.warning("Index unit failed " + unit + " page " + page + ": " + reason);
-                state.unitFinished(false);
-                progressed(state);
-                return;
-            }
-            int lastPage = result.lastPage();
-            boolean last = page >= lastPage || result.notices().isEmpty() && result.badRecords().isEmpty();
-            boolean capped = !last && page >= settings.maxPagesPerUnit();
-            try (Connection c = db.connection()) {
-                c.setAutoCommit(false);
-                notices.upsert(c, result.notices(), now());
-                if (last) {
-                    coverage.done(c, unit.id(), page + 1, result.notices().size(), result.badRecords().size(), now());
-                } else {
-                    coverage.checkpoint(c, unit.id(), page + 1, lastPage, result.notices().size(),
-                            result.badRecords().size(), now());
-                }
-                if (capped) {
-                    coverage.failed(c, unit.id(), "limite de " + settings.maxPagesPerUnit() + " páginas por consulta "
-                            + "atingido (" + lastPage + " páginas)", now());
-                }
-                c.commit();
-            }
-            state.records.addAndGet(result.notices().size());
-            if (!result.badRecords().isEmpty()) {
-                state.badRecords.addAndGet(result.badRecords().size());
-                LOG.warning("Index skipped " + result.badRecords().size() + " bad records on " + unit + " page " + page
-                        + ": " + summarize(result.badRecords()));
-            }
-            if (last || capped) {
-                state.unitFinished(!capped);
-                progressed(state);
-                return;
-            }
-            page++;
-        }
-    }
-
-    private static String summarize(List<String> reasons) {
-        Map<String, Integer> counts = new LinkedHashMap<>();
-        reasons.forEach(r -> counts.merge(r, 1, Integer::sum));
-        StringBuilder sb = new StringBuilder();
-        counts.forEach((r, n) -> sb.append(sb.isEmpty() ? "" : "; ").append(r).append(" (").append(n).append(')'));
-        return sb.toString();
-    }
-
-    /** At most one event a second (and the last one): a backfill has thousands of units. */
-    private void progressed(RunState state) {
-        long nowMs = clock.millis();
-        int done = state.unitsDone.get();
-        synchronized (state) {
-            if (done < state.unitsTotal && nowMs - state.lastEventAt < 1000) {
-                return;
-            }
-            state.lastEventAt = nowMs;
-        }
-        int pct = state.unitsTotal == 0 ? 95 : 5 + (int) (90L * done / state.unitsTotal);
-        publish(state, "indexing", pct, done + " de " + state.unitsTotal + " consultas; " + state.records.get()
-                + " registros", state.detail());
+    /** A new run plans its units and moves the watermark; a continued one takes the units left open. */
+    private List<IndexUnit> plan(IngestionRun run, boolean continued, RunCounters counters) throws SQLException {
         try (Connection c = db.connection()) {
-            runs.progress(c, state.run.id(), state.unitsTotal, done, state.unitsFailed.get(), state.records.get(),
-                    state.badRecords.get());
+            c.setAutoCommit(false);
+            if (continued) {
+                counters.continueFrom(run);
+            } else {
+                LocalDate today = LocalDate.now(clock.withZone(BRASILIA));
+                Map<PlannedUnit, IndexUnit.Status> existing = coverage.statuses(c);
+                List<PlannedUnit> planned = planner.plan(today, runs.watermark(c), existing.keySet());
+                coverage.plan(c, planned, existing, run.id(), now());
+                runs.watermark(c, today);
+            }
+            List<IndexUnit> open = coverage.open(c);
+            counters.unitsTotal = counters.unitsDone.get() + open.size();
+            runs.progress(c, counters);
+            c.commit();
+            return open;
+        }
+    }
+
+    /** {@code INDEX_CONCURRENCY} lanes take units off one queue until it is empty, the run stops or the DB fails. */
+    private void fetchAll(List<IndexUnit> open, IngestionRun run, RunCounters counters, AtomicBoolean stop)
+            throws SQLException {
+        Queue<IndexUnit> queue = new ConcurrentLinkedQueue<>(open);
+        AtomicReference<SQLException> databaseError = new AtomicReference<>();
+        Runnable lane = () -> {
+            IndexUnit unit;
+            while (!stop.get() && databaseError.get() == null && (unit = queue.poll()) != null) {
+                try {
+                    counters.unitEnded(fetcher.fetch(unit, stop::get));
+                    progressed(run, counters);
+                } catch (SQLException e) {
+                    databaseError.compareAndSet(null, e);
+                }
+            }
+        };
+        List<CompletableFuture<Void>> lanes = new ArrayList<>();
+        for (int i = 0; i < Math.min(settings.concurrency(), Math.max(1, open.size())); i++) {
+            lanes.add(CompletableFuture.runAsync(lane, executor));
+        }
+        CompletableFuture.allOf(lanes.toArray(CompletableFuture[]::new)).join();
+        if (databaseError.get() != null) {
+            throw databaseError.get();
+        }
+    }
+
+    /** At most one event (and one save of the counts) a second, and the last: a backfill has thousands of units. */
+    private void progressed(IngestionRun run, RunCounters counters) {
+        if (!counters.eventDue(clock.millis())) {
+            return;
+        }
+        publish(run, "indexing", counters.percent(), counters.unitsDone.get() + " de " + counters.unitsTotal + " consultas; "
+                + counters.records.get() + " registros", counters.detail());
+        try (Connection c = db.connection()) {
+            runs.progress(c, counters);
         } catch (SQLException e) {
             LOG.fine(() -> "run progress not saved: " + e.getMessage());
         }
     }
 
-    private void renew(RunState state) {
+    private void renew(IngestionRun run, AtomicBoolean stop) {
         try (Connection c = db.connection()) {
             if (!lease.renew(c, node, settings.lease())) {
-                LOG.warning("Index run " + state.run.id() + " lost its lease: stopping");
-                state.stop.set(true);
+                LOG.warning("Index run " + run.id() + " lost its lease: stopping");
+                stop.set(true);
             }
         } catch (SQLException e) {
             LOG.warning("Index lease not renewed: " + e.getMessage());
@@ -353,9 +286,9 @@ public class Ingestion {
         }
     }
 
-    private void publish(RunState state, String stage, int progress, String message, Map<String, Object> detail) {
+    private void publish(IngestionRun run, String stage, int progress, String message, Map<String, Object> detail) {
         try {
-            bus.publish(state.run.streamId(), new ProgressEvent(0, stage, progress, message, detail));
+            bus.publish(run.streamId(), new ProgressEvent(0, stage, progress, message, detail));
         } catch (RuntimeException e) {
             LOG.log(Level.FINE, "index progress not published", e);
         }
@@ -363,46 +296,5 @@ public class Ingestion {
 
     private OffsetDateTime now() {
         return OffsetDateTime.now(clock);
-    }
-
-    /** Counters of one run on this node. */
-    private static final class RunState {
-        final IngestionRun run;
-        final AtomicBoolean stop;
-        final AtomicInteger unitsDone = new AtomicInteger();
-        final AtomicInteger unitsFailed = new AtomicInteger();
-        final AtomicLong records = new AtomicLong();
-        final AtomicLong badRecords = new AtomicLong();
-        volatile int unitsTotal;
-        volatile SQLException databaseError;
-        long lastEventAt;
-
-        RunState(IngestionRun run, AtomicBoolean stop) {
-            this.run = run;
-            this.stop = stop;
-        }
-
-        void unitFinished(boolean ok) {
-            unitsDone.incrementAndGet();
-            if (!ok) {
-                unitsFailed.incrementAndGet();
-            }
-        }
-
-        Map<String, Object> detail() {
-            Map<String, Object> d = new LinkedHashMap<>();
-            d.put("execucao", run.id());
-            d.put("unidades_concluidas", unitsDone.get());
-            d.put("unidades_total", unitsTotal);
-            d.put("unidades_com_falha", unitsFailed.get());
-            d.put("registros", records.get());
-            d.put("registros_invalidos", badRecords.get());
-            return d;
-        }
-
-        String summary() {
-            return unitsDone.get() + " consultas, " + records.get() + " registros gravados, " + badRecords.get()
-                    + " inválidos ignorados, " + unitsFailed.get() + " consultas com falha";
-        }
     }
 }

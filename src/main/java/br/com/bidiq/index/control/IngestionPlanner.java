@@ -6,9 +6,11 @@ import br.com.bidiq.pncp.entity.PncpEndpoint;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.BitSet;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * Decides what a new run fetches. With a watermark (the day the last run planned up to), an incremental pass over
@@ -24,11 +26,8 @@ final class IngestionPlanner {
         this.settings = settings;
     }
 
-    static String key(String uf, int modalidade) {
-        return uf + "|" + modalidade;
-    }
-
-    List<PlannedUnit> plan(LocalDate today, Optional<LocalDate> watermark, Map<String, List<LocalDate[]>> existing) {
+    /** {@code existing}: every unit already planned or covered, of either endpoint, whatever its status. */
+    List<PlannedUnit> plan(LocalDate today, Optional<LocalDate> watermark, Collection<PlannedUnit> existing) {
         LocalDate from = historyStart(today);
         List<PlannedUnit> planned = new ArrayList<>();
         LocalDate incrementalFrom = null;
@@ -40,6 +39,8 @@ final class IngestionPlanner {
             }
         }
         int days = (int) (today.toEpochDay() - from.toEpochDay()) + 1;
+        Map<String, List<PlannedUnit>> existingByUnit = existing.stream()
+                .collect(Collectors.groupingBy(u -> u.uf() + "|" + u.modalidade()));
         for (String uf : settings.ufs()) {
             for (int modalidade : settings.modalidades()) {
                 if (incrementalFrom != null) {
@@ -48,8 +49,8 @@ final class IngestionPlanner {
                     }
                 }
                 BitSet covered = new BitSet(days);
-                for (LocalDate[] w : existing.getOrDefault(key(uf, modalidade), List.of())) {
-                    mark(covered, from, days, w[0], w[1]);
+                for (PlannedUnit u : existingByUnit.getOrDefault(uf + "|" + modalidade, List.of())) {
+                    mark(covered, from, days, u.dataInicial(), u.dataFinal());
                 }
                 if (incrementalFrom != null) {
                     mark(covered, from, days, incrementalFrom, today);

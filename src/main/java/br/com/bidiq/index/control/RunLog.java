@@ -43,6 +43,10 @@ final class RunLog {
         return one(c, "ORDER BY id DESC");
     }
 
+    Optional<IngestionRun> find(Connection c, long id) throws SQLException {
+        return one(c, "WHERE id = " + id);
+    }
+
     void takeOver(Connection c, long runId, String node, String streamId) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("UPDATE index_runs SET node = ?, stream_id = ? WHERE id = ?")) {
             ps.setString(1, node);
@@ -52,16 +56,15 @@ final class RunLog {
         }
     }
 
-    void progress(Connection c, long runId, int unitsTotal, int unitsDone, int unitsFailed, long records,
-                  long badRecords) throws SQLException {
+    void progress(Connection c, RunCounters counters) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("UPDATE index_runs SET units_total = ?, units_done = ?, "
                 + "units_failed = ?, records = ?, bad_records = ? WHERE id = ?")) {
-            ps.setInt(1, unitsTotal);
-            ps.setInt(2, unitsDone);
-            ps.setInt(3, unitsFailed);
-            ps.setLong(4, records);
-            ps.setLong(5, badRecords);
-            ps.setLong(6, runId);
+            ps.setInt(1, counters.unitsTotal);
+            ps.setInt(2, counters.unitsDone.get());
+            ps.setInt(3, counters.unitsFailed.get());
+            ps.setLong(4, counters.records.get());
+            ps.setLong(5, counters.badRecords.get());
+            ps.setLong(6, counters.runId);
             ps.executeUpdate();
         }
     }

@@ -79,10 +79,6 @@ public class PncpClient {
         T read(String body, int pagina);
     }
 
-    URI uri(FetchUnit unit, int pagina) {
-        return uri(PncpEndpoint.PUBLICACAO, unit, pagina);
-    }
-
     URI uri(PncpEndpoint endpoint, FetchUnit unit, int pagina) {
         return URI.create(settings.endpoint(endpoint)
                 + "?dataInicial=" + unit.dataInicial().format(YYYYMMDD)

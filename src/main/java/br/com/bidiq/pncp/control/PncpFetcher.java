@@ -76,7 +76,7 @@ public class PncpFetcher {
                 return CompletableFuture.completedFuture(
                         UnitOutcome.failed(unit, List.of(), FailedUnit.of(unit, 1, reason(error))));
             }
-            int lastPage = Math.max(first.numeroPagina() + first.paginasRestantes(), first.totalPaginas());
+            int lastPage = first.lastPage();
             if (lastPage <= 1) {
                 return CompletableFuture.completedFuture(UnitOutcome.ok(unit, first.records()));
             }

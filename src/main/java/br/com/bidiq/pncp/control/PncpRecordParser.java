@@ -31,15 +31,31 @@ public final class PncpRecordParser {
         if (body == null) {
             return PncpPage.empty(pagina);
         }
+        JsonObject envelope = envelope(body);
+        return page(envelope, parseArray(envelope.getJsonArray("data")), pagina);
+    }
+
+    /** The page envelope as JSON; throws when the body is not a JSON object. */
+    public static JsonObject envelope(String body) {
         try (JsonReader reader = Json.createReader(new StringReader(body))) {
-            JsonObject page = reader.readObject();
-            List<PncpRecord> records = parseArray(page.getJsonArray("data"));
-            long total = longOr(page.get("totalRegistros"), records.size());
-            int totalPaginas = (int) longOr(page.get("totalPaginas"), records.isEmpty() ? 0 : pagina);
-            int numero = (int) longOr(page.get("numeroPagina"), pagina);
-            int restantes = (int) longOr(page.get("paginasRestantes"), Math.max(0, totalPaginas - numero));
-            return new PncpPage(records, total, totalPaginas, numero, restantes);
+            return reader.readObject();
         }
+    }
+
+    /** The last page of the query this envelope belongs to, as its paging numbers (or what it holds) say. */
+    public static int lastPage(JsonObject envelope, int pagina) {
+        return page(envelope, List.of(), pagina).lastPage();
+    }
+
+    /** The envelope's paging numbers with these records; a missing number is derived from what the page holds. */
+    private static PncpPage page(JsonObject envelope, List<PncpRecord> records, int pagina) {
+        JsonArray data = envelope.getJsonArray("data");
+        int held = data == null ? 0 : data.size();
+        long total = longOr(envelope.get("totalRegistros"), held);
+        int totalPaginas = (int) longOr(envelope.get("totalPaginas"), held == 0 ? 0 : pagina);
+        int numero = (int) longOr(envelope.get("numeroPagina"), pagina);
+        int restantes = (int) longOr(envelope.get("paginasRestantes"), Math.max(0, totalPaginas - numero));
+        return new PncpPage(records, total, totalPaginas, numero, restantes);
     }
 
     public static List<PncpRecord> parseRecords(String jsonArray) {

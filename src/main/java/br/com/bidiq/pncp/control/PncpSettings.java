@@ -4,7 +4,7 @@ import br.com.bidiq.pncp.entity.PncpEndpoint;
 import java.time.Duration;
 
 /**
- * How BidIQ talks to PNCP. Built from MicroProfile Config in the server ({@link PncpSettingsProducer}) and
+ * How BidIQ talks to PNCP. Built from MicroProfile Config in the server ({@link PncpProducer}) and
  * directly in tests.
  */
 public record PncpSettings(
@@ -40,10 +40,6 @@ public record PncpSettings(
     public PncpSettings withConcurrency(int perSearch) {
         return new PncpSettings(baseUrl, pageSize, perSearch, maxAttempts, initialBackoff, maxBackoff,
                 maxRetryAfter, requestTimeout, connectTimeout, windowDays, maxPagesPerUnit);
-    }
-
-    public String endpoint() {
-        return endpoint(PncpEndpoint.PUBLICACAO);
     }
 
     public String endpoint(PncpEndpoint endpoint) {

@@ -20,4 +20,8 @@ public enum PncpEndpoint {
     public String wire() {
         return name().toLowerCase(java.util.Locale.ROOT);
     }
+
+    public static PncpEndpoint fromWire(String s) {
+        return valueOf(s.toUpperCase(java.util.Locale.ROOT));
+    }
 }

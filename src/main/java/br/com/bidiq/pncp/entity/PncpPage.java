@@ -6,6 +6,11 @@ import java.util.List;
 public record PncpPage(List<PncpRecord> records, long totalRegistros, int totalPaginas, int numeroPagina,
                        int paginasRestantes) {
 
+    /** The query's last page: PNCP's numbers disagree at times, so the larger of the two readings. */
+    public int lastPage() {
+        return Math.max(numeroPagina + paginasRestantes, totalPaginas);
+    }
+
     public static PncpPage empty(int pagina) {
         return new PncpPage(List.of(), 0, 0, pagina, 0);
     }

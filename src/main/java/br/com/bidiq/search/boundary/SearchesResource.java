@@ -1,6 +1,6 @@
 package br.com.bidiq.search.boundary;
 
-import br.com.bidiq.platform.ErrorBody;
+import br.com.bidiq.platform.ErrorMappers;
 import br.com.bidiq.platform.RequestIds;
 import br.com.bidiq.progress.control.ProgressBus;
 import br.com.bidiq.search.control.SearchRegistry;
@@ -70,9 +70,8 @@ public class SearchesResource {
     }
 
     static Response notFound(String searchId) {
-        return Response.status(Response.Status.NOT_FOUND).type(MediaType.APPLICATION_JSON_TYPE.withCharset("UTF-8"))
-                .entity(ErrorBody.of("Busca não encontrada ou expirada: " + sanitize(searchId)
-                        + ". Faça uma nova busca.")).build();
+        return ErrorMappers.json(Response.Status.NOT_FOUND, "Busca não encontrada ou expirada: "
+                + sanitize(searchId) + ". Faça uma nova busca.");
     }
 
     /** The id as echoed back: at most 36 id characters, never markup. */

@@ -183,6 +183,10 @@ public class SearchRegistry {
 
     /** Another node's search whose node died: record the error where every node reads it. */
     private void lost(String searchId, String message) {
+        // The bus reports every stream whose node died; only searches have state here (an index run's stream does not).
+        if (!exists(searchId)) {
+            return;
+        }
         update(searchId, Map.of("status", SearchState.Status.ERROR.wire(), "error", message,
                 "ended", clock.instant().toString()), resultTtl());
     }

@@ -6,11 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import br.com.bidiq.index.entity.IndexOverview;
+import br.com.bidiq.index.entity.IndexedNotice;
 import br.com.bidiq.index.entity.IngestionRun;
 import br.com.bidiq.pncp.control.PncpClient;
+import br.com.bidiq.pncp.control.PncpRecordParser;
 import br.com.bidiq.pncp.control.PncpSettings;
 import br.com.bidiq.pncp.control.RequestGate;
 import br.com.bidiq.pncp.control.RetryPolicy;
+import br.com.bidiq.pncp.entity.PncpRecord;
 import br.com.bidiq.progress.control.LocalProgressBus;
 import br.com.bidiq.testing.FakePncpServer;
 import br.com.bidiq.testing.TestDatabases;
@@ -25,6 +28,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
@@ -125,7 +130,8 @@ class IngestionTest {
         Map<String, String> table = table(db);
         assertEquals(before + 1, table.size(), "one new notice, the changed ones not added twice");
         for (int i = 0; i < changedIds.size(); i++) {
-            assertTrue(table.get(changedIds.get(i)).startsWith("OBJETO RETIFICADO " + (i + 1)), table.get(changedIds.get(i)));
+            String row = table.get(changedIds.get(i));
+            assertTrue(row.startsWith("OBJETO RETIFICADO " + (i + 1)), row);
         }
         assertTrue(table.containsKey("99999999000191-1-000001/2026"));
         assertTrue(fake.requests().stream().allMatch(r -> "atualizacao".equals(r.endpoint())),
@@ -145,9 +151,9 @@ class IngestionTest {
                 .add("dataAtualizacaoGlobal", "2026-10-01T10:00:00").build();
         NoticeStore store = new NoticeStore(db.vendor());
         try (Connection c = db.connection()) {
-            store.upsert(c, List.of(notice(newer)), java.time.OffsetDateTime.now());
-            store.upsert(c, List.of(notice(older)), java.time.OffsetDateTime.now());
-            store.upsert(c, List.of(notice(newer), notice(older)), java.time.OffsetDateTime.now());
+            store.upsert(c, List.of(notice(newer)), OffsetDateTime.now());
+            store.upsert(c, List.of(notice(older)), OffsetDateTime.now());
+            store.upsert(c, List.of(notice(newer), notice(older)), OffsetDateTime.now());
         }
         Map<String, String> table = table(db);
         assertEquals(1, table.size());
@@ -315,7 +321,7 @@ class IngestionTest {
                      + "FROM notices");
              ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
-                rows.put(rs.getString(1), rs.getString(2) + "|" + rs.getObject(3, java.time.LocalDateTime.class));
+                rows.put(rs.getString(1), rs.getString(2) + "|" + rs.getObject(3, LocalDateTime.class));
             }
         }
         return rows;
@@ -323,14 +329,9 @@ class IngestionTest {
 
     /** What the index must hold: the served records of the configured modalities published in the range. */
     static Map<String, String> expected(List<JsonObject> served, LocalDate from, LocalDate to) {
-        return served.stream()
-                .filter(r -> MODALIDADES.contains(r.getInt("modalidadeId")))
-                .filter(r -> {
-                    LocalDate d = LocalDate.parse(r.getString("dataPublicacaoPncp").substring(0, 10));
-                    return !d.isBefore(from) && !d.isAfter(to);
-                })
-                .map(r -> br.com.bidiq.pncp.control.PncpRecordParser.parseRecord(r))
-                .collect(Collectors.toMap(r -> r.numeroControlePncp(),
+        return FakePncpServer.published(served, MODALIDADES, from, to).stream()
+                .map(PncpRecordParser::parseRecord)
+                .collect(Collectors.toMap(PncpRecord::numeroControlePncp,
                         r -> r.objeto() + "|" + r.dataAtualizacaoGlobal(), (a, b) -> a, TreeMap::new));
     }
 
@@ -339,8 +340,7 @@ class IngestionTest {
                 .map(r -> r.getJsonObject("unidadeOrgao").getString("ufSigla")).findFirst().orElse("?");
     }
 
-    private static br.com.bidiq.index.entity.IndexedNotice notice(JsonObject o) {
-        return new br.com.bidiq.index.entity.IndexedNotice(br.com.bidiq.pncp.control.PncpRecordParser.parseRecord(o),
-                o.getInt("situacaoCompraId"), o.toString());
+    private static IndexedNotice notice(JsonObject o) {
+        return new IndexedNotice(PncpRecordParser.parseRecord(o), o.getInt("situacaoCompraId"), o.toString());
     }
 }

@@ -15,7 +15,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * search fetcher from MicroProfile Config.
  */
 @ApplicationScoped
-public class PncpFetcherProducer {
+public class PncpProducer {
 
     @Inject
     @ConfigProperty(name = "pncp.base-url", defaultValue = PncpSettings.DEFAULT_BASE_URL)
