@@ -84,7 +84,8 @@ public final class EngineBenchmark {
             }
         };
         ReportParameters p = new ReportParameters("Vestuário e Uniformes", List.of("SC"), LocalDate.now(),
-                LocalDate.now(), "todos", List.of(6), null, null, null, "data_desc", rows, 0, LocalDateTime.now());
+                LocalDate.now(), "todos", List.of(6), null, null, null, "data_desc", rows, 0, LocalDateTime.now(),
+                "PNCP (consulta ao vivo)");
         System.gc();
         List<MemoryPoolMXBean> heap = ManagementFactory.getMemoryPoolMXBeans().stream()
                 .filter(m -> m.getType() == MemoryType.HEAP).toList();

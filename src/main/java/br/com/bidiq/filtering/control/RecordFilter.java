@@ -29,6 +29,16 @@ public final class RecordFilter {
     }
 
     public FilterOutcome apply(List<PncpRecord> records, FilterCriteria criteria) {
+        Sieve sieve = sieve(criteria);
+        records.forEach(sieve::offer);
+        return sieve.outcome();
+    }
+
+    /**
+     * A filter that takes records one at a time and keeps only what passes, so a source can stream any number of
+     * candidates through it. Throws {@link InvalidTermsException} when custom terms leave nothing to search for.
+     */
+    public Sieve sieve(FilterCriteria criteria) {
         ParsedTerms terms = null;
         KeywordMatcher matcher;
         boolean customMode = criteria.termosBusca() != null && !criteria.termosBusca().isBlank();
@@ -42,13 +52,7 @@ public final class RecordFilter {
             matcher = matcherForSector(criteria);
         }
         int floor = customMode && !criteria.showAllMatches() ? TermParser.minMatches(terms.valid().size()) : 1;
-        Run first = run(records, criteria, matcher, terms, floor);
-        if (first.accepted.isEmpty() && first.counts.getOrDefault(Rejection.MIN_MATCH, 0) > 0) {
-            Run relaxed = run(records, criteria, matcher, terms, 1);
-            return new FilterOutcome(relaxed.accepted, relaxed.stats(records.size()), terms, 0, true);
-        }
-        int hidden = first.counts.getOrDefault(Rejection.MIN_MATCH, 0);
-        return new FilterOutcome(first.accepted, first.stats(records.size()), terms, hidden, false);
+        return new Sieve(criteria, matcher, terms, floor);
     }
 
     private KeywordMatcher matcherForSector(FilterCriteria c) {
@@ -69,42 +73,84 @@ public final class RecordFilter {
         return new KeywordMatcher(terms, c.sector().exclusions(), c.sector().contextRequired(), Map.of());
     }
 
-    private Run run(List<PncpRecord> records, FilterCriteria c, KeywordMatcher matcher, ParsedTerms terms,
-                    int floor) {
-        Run run = new Run();
-        for (PncpRecord r : records) {
-            StatusLicitacao status = statusInference.infer(r);
-            Rejection why = prefilter(r, status, c);
-            if (why != null) {
-                run.reject(why);
-                continue;
-            }
-            KeywordMatch match = matcher.match(r.objeto());
-            if (!match.accepted()) {
-                run.reject(match.rejection());
-                continue;
-            }
-            int matched = match.matchedTerms().size();
-            if (floor > 1 && matched < floor && match.phraseMatches() == 0) {
-                run.reject(Rejection.MIN_MATCH);
-                continue;
-            }
-            if (c.status() == StatusLicitacao.RECEBENDO_PROPOSTA && !statusInference.plausiblyOpen(r)) {
-                run.reject(Rejection.PRAZO);
-                continue;
-            }
-            int n = terms != null ? terms.valid().size() : 3;
-            run.accepted.add(new Accepted(r, status, match.matchedTerms(),
-                    TermParser.relevance(matched, n, match.phraseMatches())));
+    /**
+     * One pass over the records. With a min-match floor, the records that only the floor rejected are kept aside
+     * while nothing has passed: when the floor alone empties the result, they are the result (the floor relaxed),
+     * exactly as a second run without the floor would give.
+     */
+    public final class Sieve {
+        private final FilterCriteria criteria;
+        private final KeywordMatcher matcher;
+        private final ParsedTerms terms;
+        private final int floor;
+        private final Run strict = new Run();
+        private final Run relaxed = new Run();
+        private int offered;
+
+        private Sieve(FilterCriteria criteria, KeywordMatcher matcher, ParsedTerms terms, int floor) {
+            this.criteria = criteria;
+            this.matcher = matcher;
+            this.terms = terms;
+            this.floor = floor;
         }
-        return run;
+
+        public void offer(PncpRecord r) {
+            offered++;
+            StatusLicitacao status = statusInference.infer(r);
+            Rejection why = prefilter(r, status, criteria);
+            if (why == null) {
+                KeywordMatch match = matcher.match(r.objeto());
+                why = match.accepted() ? null : match.rejection();
+                if (why == null) {
+                    decide(r, status, match);
+                    return;
+                }
+            }
+            strict.reject(why);
+            relaxed.reject(why);
+        }
+
+        private void decide(PncpRecord r, StatusLicitacao status, KeywordMatch match) {
+            int matched = match.matchedTerms().size();
+            boolean belowFloor = floor > 1 && matched < floor && match.phraseMatches() == 0;
+            Rejection late = criteria.status() == StatusLicitacao.RECEBENDO_PROPOSTA && !criteria.somenteAbertas()
+                    && !statusInference.plausiblyOpen(r) ? Rejection.PRAZO : null;
+            int n = terms != null ? terms.valid().size() : 3;
+            Accepted accepted = new Accepted(r, status, match.matchedTerms(),
+                    TermParser.relevance(matched, n, match.phraseMatches()));
+            if (belowFloor) {
+                strict.reject(Rejection.MIN_MATCH);
+            } else if (late != null) {
+                strict.reject(late);
+            } else {
+                strict.accepted.add(accepted);
+                relaxed.accepted.clear(); // the floor held something: no relaxed result will be needed
+            }
+            if (late != null) {
+                relaxed.reject(late);
+            } else if (strict.accepted.isEmpty()) {
+                relaxed.accepted.add(accepted);
+            }
+        }
+
+        public FilterOutcome outcome() {
+            if (strict.accepted.isEmpty() && strict.n(Rejection.MIN_MATCH) > 0) {
+                return new FilterOutcome(relaxed.accepted, relaxed.stats(offered), terms, 0, true);
+            }
+            return new FilterOutcome(strict.accepted, strict.stats(offered), terms, strict.n(Rejection.MIN_MATCH),
+                    false);
+        }
     }
 
-    private static Rejection prefilter(PncpRecord r, StatusLicitacao status, FilterCriteria c) {
+    private Rejection prefilter(PncpRecord r, StatusLicitacao status, FilterCriteria c) {
         if (!c.ufs().isEmpty() && (r.uf() == null || !c.ufs().contains(r.uf()))) {
             return Rejection.UF;
         }
-        if (c.status() != null && c.status() != StatusLicitacao.TODOS && status != c.status()) {
+        if (c.somenteAbertas()) {
+            if (!statusInference.openNow(r)) {
+                return statusInference.closedBySituacao(r) ? Rejection.STATUS : Rejection.PRAZO;
+            }
+        } else if (c.status() != null && c.status() != StatusLicitacao.TODOS && status != c.status()) {
             return Rejection.STATUS;
         }
         if (!c.esferas().isEmpty() && (r.esferaId() == null || !c.esferas().contains(r.esferaId()))) {

@@ -20,6 +20,8 @@ public final class StatusInference {
     private static final List<String> JUDGING = List.of("julgamento", "analise", "classificacao", "habilitacao");
     private static final List<String> OPEN = List.of("recebendo", "aberta", "vigente", "ativa", "em andamento");
 
+    private static final java.util.Map<String, String> SITUACOES = new java.util.concurrent.ConcurrentHashMap<>();
+
     private final Clock clock;
 
     public StatusInference(Clock clock) {
@@ -31,15 +33,10 @@ public final class StatusInference {
     }
 
     public StatusLicitacao infer(PncpRecord r) {
-        String situacao = TextNormalizer.normalize(r.situacaoCompraNome());
-        if (r.valorTotalHomologado() != null && r.valorTotalHomologado().compareTo(BigDecimal.ZERO) > 0) {
-            return StatusLicitacao.ENCERRADA;
-        }
-        if (situacao.contains("propostas encerradas") || situacao.contains("proposta encerrada")) {
-            return StatusLicitacao.EM_JULGAMENTO;
-        }
-        if (CLOSED.stream().anyMatch(situacao::contains) || situacao.endsWith("encerrada")) {
-            return StatusLicitacao.ENCERRADA;
+        String situacao = situacao(r);
+        StatusLicitacao declared = bySituacao(r, situacao);
+        if (declared != null) {
+            return declared;
         }
         LocalDateTime now = now();
         LocalDateTime abertura = r.dataAbertura();
@@ -63,6 +60,49 @@ public final class StatusInference {
         return StatusLicitacao.TODOS;
     }
 
+    /** Closed or judging by what PNCP says (a homologated value, the situação), whatever the dates say. */
+    public boolean closedBySituacao(PncpRecord r) {
+        return bySituacao(r, situacao(r)) != null;
+    }
+
+    /**
+     * "Abertas agora": the proposal deadline is still ahead (strictly after now, Brasília time) and PNCP does not say
+     * the tender is closed or judged. Without a deadline nobody can say it is open, so it is not.
+     */
+    public boolean openNow(PncpRecord r) {
+        return r.dataEncerramento() != null && now().isBefore(r.dataEncerramento()) && !closedBySituacao(r);
+    }
+
+    private static StatusLicitacao bySituacao(PncpRecord r, String situacao) {
+        if (r.valorTotalHomologado() != null && r.valorTotalHomologado().compareTo(BigDecimal.ZERO) > 0) {
+            return StatusLicitacao.ENCERRADA;
+        }
+        if (situacao.contains("propostas encerradas") || situacao.contains("proposta encerrada")) {
+            return StatusLicitacao.EM_JULGAMENTO;
+        }
+        if (CLOSED.stream().anyMatch(situacao::contains) || situacao.endsWith("encerrada")) {
+            return StatusLicitacao.ENCERRADA;
+        }
+        return null;
+    }
+
+    /** PNCP uses a handful of situação names: each is normalized once, not once per record. */
+    private static String situacao(PncpRecord r) {
+        String raw = r.situacaoCompraNome();
+        if (raw == null) {
+            return "";
+        }
+        String known = SITUACOES.get(raw);
+        if (known != null) {
+            return known;
+        }
+        String normal = TextNormalizer.normalize(raw);
+        if (SITUACOES.size() < 1_000) {
+            SITUACOES.put(raw, normal);
+        }
+        return normal;
+    }
+
     /**
      * The safety net for "recebendo_proposta": a deadline in the past never passes; without a deadline, only a
      * recent opening or publication does.
@@ -77,7 +117,7 @@ public final class StatusInference {
                 return true;
             }
             return !r.dataAbertura().isBefore(now.minusDays(30))
-                    && TextNormalizer.normalize(r.situacaoCompraNome()).contains("recebendo");
+                    && situacao(r).contains("recebendo");
         }
         return r.dataPublicacao() != null && !r.dataPublicacao().isBefore(now.minusDays(15));
     }

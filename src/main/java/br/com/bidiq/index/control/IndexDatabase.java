@@ -95,6 +95,7 @@ public class IndexDatabase implements AutoCloseable {
                     .dataSource(pool)
                     .locations(location)
                     .callbackLocations(location)
+                    .javaMigrations(new NoticeDisplayColumns())
                     .table("index_schema_history")
                     .failOnMissingLocations(true)
                     .load();

@@ -5,9 +5,7 @@ import br.com.bidiq.index.entity.IndexedNotice;
 import br.com.bidiq.pncp.control.PncpClient;
 import br.com.bidiq.pncp.control.PncpRecordParser;
 import jakarta.json.JsonArray;
-import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,24 +32,8 @@ final class IndexPageReader implements PncpClient.PageReader<IndexPage> {
                 continue;
             }
             JsonObject o = value.asJsonObject();
-            notices.add(new IndexedNotice(PncpRecordParser.parseRecord(o), situacaoId(o.get("situacaoCompraId")),
-                    o.toString()));
+            notices.add(new IndexedNotice(PncpRecordParser.parseRecord(o), o.toString()));
         }
         return new IndexPage(notices, bad, PncpRecordParser.lastPage(envelope, pagina));
-    }
-
-    /** An integer in every response seen, a string in PNCP's Swagger: both are read. */
-    private static Integer situacaoId(JsonValue v) {
-        if (v instanceof JsonNumber n) {
-            return n.intValue();
-        }
-        if (v instanceof JsonString s) {
-            try {
-                return Integer.valueOf(s.getString().strip());
-            } catch (NumberFormatException e) {
-                return null;
-            }
-        }
-        return null;
     }
 }

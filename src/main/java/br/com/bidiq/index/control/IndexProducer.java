@@ -81,6 +81,10 @@ public class IndexProducer {
     int maxPages;
 
     @Inject
+    @ConfigProperty(name = "index.max-age-minutes", defaultValue = "120")
+    double maxAgeMinutes;
+
+    @Inject
     PncpClient client;
 
     @Inject
@@ -129,6 +133,18 @@ public class IndexProducer {
     Ingestion ingestion(IndexDatabase db, IndexSettings settings) {
         return new Ingestion(db, settings, client, nodeGate, bus, executor, scheduler, Clock.systemUTC(),
                 redis.node());
+    }
+
+    @Produces
+    @Singleton
+    IndexSearch search(IndexDatabase db) {
+        return new IndexSearch(db, Duration.ofMillis(Math.round(maxAgeMinutes * 60_000)), Clock.systemUTC());
+    }
+
+    @Produces
+    @Singleton
+    IndexFeed feed(IndexDatabase db) {
+        return new IndexFeed(db, Clock.systemUTC());
     }
 
     @Produces

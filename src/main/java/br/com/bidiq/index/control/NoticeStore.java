@@ -24,23 +24,26 @@ final class NoticeStore {
     private static final String COLUMNS = "numero_controle, uf, codigo_ibge, municipio, esfera, modalidade, "
             + "orgao_cnpj, orgao_nome, unidade_nome, valor_estimado, valor_homologado, data_publicacao, data_abertura, "
             + "data_encerramento, situacao_id, situacao_nome, data_atualizacao_global, objeto, texto_normalizado, raw, "
+            + "modalidade_nome, link_sistema_origem, link_processo_eletronico, ano_compra, sequencial_compra, "
             + "first_seen_at, last_seen_at";
     private static final String[] UPDATED = {"uf", "codigo_ibge", "municipio", "esfera", "modalidade", "orgao_cnpj",
         "orgao_nome", "unidade_nome", "valor_estimado", "valor_homologado", "data_publicacao", "data_abertura",
         "data_encerramento", "situacao_id", "situacao_nome", "data_atualizacao_global", "objeto", "texto_normalizado",
-        "raw", "last_seen_at"};
+        "raw", "modalidade_nome", "link_sistema_origem", "link_processo_eletronico", "ano_compra",
+        "sequencial_compra", "last_seen_at"};
 
     private static final String POSTGRES_UPSERT = "INSERT INTO notices (" + COLUMNS + ") VALUES "
-            + "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS jsonb), ?, ?) "
+            + "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS jsonb), ?, ?, ?, ?, ?, ?, ?) "
             + "ON CONFLICT (numero_controle) DO UPDATE SET " + assignments("EXCLUDED")
             + " WHERE notices.data_atualizacao_global <= EXCLUDED.data_atualizacao_global";
 
     private static final String H2_UPSERT = "MERGE INTO notices n USING (VALUES (CAST(? AS VARCHAR(60)), "
-            + "CAST(? AS CHAR(2)), CAST(? AS VARCHAR(10)), CAST(? AS VARCHAR(200)), CAST(? AS CHAR(1)), "
-            + "CAST(? AS SMALLINT), CAST(? AS VARCHAR(20)), CAST(? AS VARCHAR(500)), CAST(? AS VARCHAR(500)), "
+            + "CAST(? AS CHAR(2)), CAST(? AS VARCHAR), CAST(? AS VARCHAR), CAST(? AS VARCHAR), "
+            + "CAST(? AS SMALLINT), CAST(? AS VARCHAR), CAST(? AS VARCHAR), CAST(? AS VARCHAR), "
             + "CAST(? AS NUMERIC(20, 4)), CAST(? AS NUMERIC(20, 4)), CAST(? AS TIMESTAMP), CAST(? AS TIMESTAMP), "
-            + "CAST(? AS TIMESTAMP), CAST(? AS SMALLINT), CAST(? AS VARCHAR(100)), CAST(? AS TIMESTAMP), "
-            + "CAST(? AS CLOB), CAST(? AS CLOB), CAST(? AS CLOB), CAST(? AS TIMESTAMP WITH TIME ZONE), "
+            + "CAST(? AS TIMESTAMP), CAST(? AS SMALLINT), CAST(? AS VARCHAR), CAST(? AS TIMESTAMP), "
+            + "CAST(? AS CLOB), CAST(? AS CLOB), CAST(? AS CLOB), CAST(? AS VARCHAR), CAST(? AS VARCHAR), "
+            + "CAST(? AS VARCHAR), CAST(? AS INTEGER), CAST(? AS INTEGER), CAST(? AS TIMESTAMP WITH TIME ZONE), "
             + "CAST(? AS TIMESTAMP WITH TIME ZONE))) AS s(" + COLUMNS + ") ON n.numero_controle = s.numero_controle "
             + "WHEN MATCHED AND n.data_atualizacao_global <= s.data_atualizacao_global THEN UPDATE SET "
             + assignments("s") + " WHEN NOT MATCHED THEN INSERT (" + COLUMNS + ") VALUES (" + prefixed("s") + ")";
@@ -85,28 +88,33 @@ final class NoticeStore {
         int i = 1;
         ps.setString(i++, r.numeroControlePncp());
         ps.setString(i++, r.uf());
-        ps.setString(i++, clip(r.codigoIbge(), 10));
-        ps.setString(i++, clip(r.municipio(), 200));
-        ps.setString(i++, clip(r.esferaId(), 1));
+        ps.setString(i++, r.codigoIbge());
+        ps.setString(i++, r.municipio());
+        ps.setString(i++, r.esferaId());
         ps.setInt(i++, r.modalidadeId());
-        ps.setString(i++, clip(r.orgaoCnpj(), 20));
-        ps.setString(i++, clip(r.orgaoRazaoSocial(), 500));
-        ps.setString(i++, clip(r.nomeUnidade(), 500));
+        ps.setString(i++, r.orgaoCnpj());
+        ps.setString(i++, r.orgaoRazaoSocial());
+        ps.setString(i++, r.nomeUnidade());
         ps.setBigDecimal(i++, r.valorTotalEstimado());
         ps.setBigDecimal(i++, r.valorTotalHomologado());
         setTime(ps, i++, r.dataPublicacao());
         setTime(ps, i++, r.dataAbertura());
         setTime(ps, i++, r.dataEncerramento());
-        if (n.situacaoId() == null) {
+        if (r.situacaoCompraId() == null) {
             ps.setNull(i++, Types.SMALLINT);
         } else {
-            ps.setInt(i++, n.situacaoId());
+            ps.setInt(i++, r.situacaoCompraId());
         }
-        ps.setString(i++, clip(r.situacaoCompraNome(), 100));
+        ps.setString(i++, r.situacaoCompraNome());
         setTime(ps, i++, r.dataAtualizacaoGlobal());
         ps.setString(i++, r.objeto());
         ps.setString(i++, TextNormalizer.normalize(r.objeto()));
         ps.setString(i++, n.rawJson());
+        ps.setString(i++, r.modalidadeNome());
+        ps.setString(i++, r.linkSistemaOrigem());
+        ps.setString(i++, r.linkProcessoEletronico());
+        NoticeDisplayColumns.setInteger(ps, i++, r.anoCompra());
+        NoticeDisplayColumns.setInteger(ps, i++, r.sequencialCompra());
         ps.setObject(i++, seenAt);
         ps.setObject(i, seenAt);
     }
@@ -117,10 +125,6 @@ final class NoticeStore {
         } else {
             ps.setObject(i, t);
         }
-    }
-
-    private static String clip(String s, int max) {
-        return s == null || s.length() <= max ? s : s.substring(0, max);
     }
 
     private static String assignments(String source) {

@@ -74,11 +74,11 @@ public class PncpFetcher {
         return client.fetchPage(unit, 1, gates).handle((first, error) -> {
             if (error != null) {
                 return CompletableFuture.completedFuture(
-                        UnitOutcome.failed(unit, List.of(), FailedUnit.of(unit, 1, reason(error))));
+                        UnitOutcome.failed(unit, List.of(), List.of(), FailedUnit.of(unit, 1, reason(error))));
             }
             int lastPage = first.lastPage();
             if (lastPage <= 1) {
-                return CompletableFuture.completedFuture(UnitOutcome.ok(unit, first.records()));
+                return CompletableFuture.completedFuture(UnitOutcome.ok(unit, first.records(), first.raw()));
             }
             int reachable = Math.min(lastPage, maxPages);
             List<CompletableFuture<PageOutcome>> rest = new ArrayList<>();
@@ -90,11 +90,13 @@ public class PncpFetcher {
             }
             return CompletableFuture.allOf(rest.toArray(CompletableFuture[]::new)).thenApply(v -> {
                 List<PncpRecord> records = new ArrayList<>(first.records());
+                List<String> raw = new ArrayList<>(first.raw());
                 FailedUnit failure = null;
                 for (CompletableFuture<PageOutcome> f : rest) {
                     PageOutcome o = f.join();
                     if (o.page() != null) {
                         records.addAll(o.page().records());
+                        raw.addAll(o.page().raw());
                     } else if (failure == null) {
                         failure = FailedUnit.of(unit, o.pagina(), o.reason());
                     }
@@ -104,7 +106,8 @@ public class PncpFetcher {
                     failure = FailedUnit.of(unit, reachable + 1, "limite de " + maxPages
                             + " páginas por consulta atingido; " + (lastPage - reachable) + " páginas não buscadas");
                 }
-                return failure == null ? UnitOutcome.ok(unit, records) : UnitOutcome.failed(unit, records, failure);
+                return failure == null ? UnitOutcome.ok(unit, records, raw)
+                        : UnitOutcome.failed(unit, records, raw, failure);
             });
         }).thenCompose(f -> f);
     }
@@ -117,13 +120,14 @@ public class PncpFetcher {
     private record PageOutcome(int pagina, PncpPage page, String reason) {
     }
 
-    private record UnitOutcome(FetchUnit unit, List<PncpRecord> records, FailedUnit failure) {
-        static UnitOutcome ok(FetchUnit unit, List<PncpRecord> records) {
-            return new UnitOutcome(unit, records, null);
+    /** {@code raw} runs parallel to {@code records} (see {@link PncpPage#raw()}). */
+    private record UnitOutcome(FetchUnit unit, List<PncpRecord> records, List<String> raw, FailedUnit failure) {
+        static UnitOutcome ok(FetchUnit unit, List<PncpRecord> records, List<String> raw) {
+            return new UnitOutcome(unit, records, raw, null);
         }
 
-        static UnitOutcome failed(FetchUnit unit, List<PncpRecord> records, FailedUnit failure) {
-            return new UnitOutcome(unit, records, failure);
+        static UnitOutcome failed(FetchUnit unit, List<PncpRecord> records, List<String> raw, FailedUnit failure) {
+            return new UnitOutcome(unit, records, raw, failure);
         }
     }
 
@@ -132,7 +136,9 @@ public class PncpFetcher {
         private final int unitsTotal;
         private final Map<String, Integer> unitsLeftPerUf = new LinkedHashMap<>();
         private final Map<String, PncpRecord> byControlNumber = new HashMap<>();
+        private final Map<String, String> rawByControlNumber = new HashMap<>();
         private final List<FailedUnit> failures = new ArrayList<>();
+        private final List<FetchUnit> completed = new ArrayList<>();
         private final FetchListener listener;
         private final String requestId = RequestIds.current();
         private int unitsDone;
@@ -152,11 +158,17 @@ public class PncpFetcher {
         }
 
         private void record(UnitOutcome outcome) {
-            for (PncpRecord r : outcome.records()) {
-                byControlNumber.merge(r.numeroControlePncp(), r, PncpRecord::newest);
+            for (int i = 0; i < outcome.records().size(); i++) {
+                PncpRecord r = outcome.records().get(i);
+                PncpRecord kept = byControlNumber.merge(r.numeroControlePncp(), r, PncpRecord::newest);
+                if (kept == r) {
+                    rawByControlNumber.put(r.numeroControlePncp(), outcome.raw().get(i));
+                }
             }
             raw += outcome.records().size();
-            if (outcome.failure() != null) {
+            if (outcome.failure() == null) {
+                completed.add(outcome.unit());
+            } else {
                 failures.add(outcome.failure());
                 LOG.log(Level.WARNING, "PNCP unit failed {0}: {1}", new Object[] {outcome.unit(),
                         outcome.failure().motivo()});
@@ -179,7 +191,8 @@ public class PncpFetcher {
             List<FailedUnit> failed = new ArrayList<>(failures);
             failed.sort(Comparator.comparing(FailedUnit::uf).thenComparingInt(FailedUnit::modalidade)
                     .thenComparing(FailedUnit::dataInicial));
-            return new FetchResult(records, failed, unitsTotal, requests, raw);
+            List<String> rawJson = records.stream().map(r -> rawByControlNumber.get(r.numeroControlePncp())).toList();
+            return new FetchResult(records, rawJson, failed, List.copyOf(completed), unitsTotal, requests, raw);
         }
     }
 }

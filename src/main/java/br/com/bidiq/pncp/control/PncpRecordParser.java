@@ -32,7 +32,19 @@ public final class PncpRecordParser {
             return PncpPage.empty(pagina);
         }
         JsonObject envelope = envelope(body);
-        return page(envelope, parseArray(envelope.getJsonArray("data")), pagina);
+        List<PncpRecord> records = new ArrayList<>();
+        List<String> raw = new ArrayList<>();
+        JsonArray data = envelope.getJsonArray("data");
+        for (JsonValue value : data == null ? List.<JsonValue>of() : data) {
+            if (value.getValueType() == JsonValue.ValueType.OBJECT) {
+                PncpRecord record = parseRecord(value.asJsonObject());
+                if (record.numeroControlePncp() != null) {
+                    records.add(record);
+                    raw.add(problem(value) == null ? value.toString() : null);
+                }
+            }
+        }
+        return page(envelope, records, raw, pagina);
     }
 
     /** The page envelope as JSON; throws when the body is not a JSON object. */
@@ -44,40 +56,18 @@ public final class PncpRecordParser {
 
     /** The last page of the query this envelope belongs to, as its paging numbers (or what it holds) say. */
     public static int lastPage(JsonObject envelope, int pagina) {
-        return page(envelope, List.of(), pagina).lastPage();
+        return page(envelope, List.of(), List.of(), pagina).lastPage();
     }
 
     /** The envelope's paging numbers with these records; a missing number is derived from what the page holds. */
-    private static PncpPage page(JsonObject envelope, List<PncpRecord> records, int pagina) {
+    private static PncpPage page(JsonObject envelope, List<PncpRecord> records, List<String> raw, int pagina) {
         JsonArray data = envelope.getJsonArray("data");
         int held = data == null ? 0 : data.size();
         long total = longOr(envelope.get("totalRegistros"), held);
         int totalPaginas = (int) longOr(envelope.get("totalPaginas"), held == 0 ? 0 : pagina);
         int numero = (int) longOr(envelope.get("numeroPagina"), pagina);
         int restantes = (int) longOr(envelope.get("paginasRestantes"), Math.max(0, totalPaginas - numero));
-        return new PncpPage(records, total, totalPaginas, numero, restantes);
-    }
-
-    public static List<PncpRecord> parseRecords(String jsonArray) {
-        try (JsonReader reader = Json.createReader(new StringReader(jsonArray))) {
-            return parseArray(reader.readArray());
-        }
-    }
-
-    private static List<PncpRecord> parseArray(JsonArray data) {
-        List<PncpRecord> records = new ArrayList<>();
-        if (data == null) {
-            return records;
-        }
-        for (JsonValue value : data) {
-            if (value.getValueType() == JsonValue.ValueType.OBJECT) {
-                PncpRecord record = parseRecord(value.asJsonObject());
-                if (record.numeroControlePncp() != null) {
-                    records.add(record);
-                }
-            }
-        }
-        return records;
+        return new PncpPage(records, raw, total, totalPaginas, numero, restantes);
     }
 
     /**
@@ -145,7 +135,8 @@ public final class PncpRecordParser {
                 text(o, "linkSistemaOrigem"),
                 text(o, "linkProcessoEletronico"),
                 integer(o.get("anoCompra")),
-                integer(o.get("sequencialCompra")));
+                integer(o.get("sequencialCompra")),
+                integer(o.get("situacaoCompraId")));
     }
 
     private static JsonObject object(JsonObject o, String key) {

@@ -2,7 +2,10 @@ package br.com.bidiq.pncp.entity;
 
 import java.util.List;
 
-/** Every distinct record found, the units that failed, and how many HTTP requests it took. */
-public record FetchResult(List<PncpRecord> records, List<FailedUnit> failedUnits, int unitsTotal, int requests,
-                          int rawRecords) {
+/**
+ * Every distinct record found (with PNCP's own JSON of each, in {@code raw}, null where a record is too incomplete to
+ * be indexed), the units that failed and those fetched completely, and how many HTTP requests it took.
+ */
+public record FetchResult(List<PncpRecord> records, List<String> raw, List<FailedUnit> failedUnits,
+                          List<FetchUnit> completedUnits, int unitsTotal, int requests, int rawRecords) {
 }

@@ -2,9 +2,12 @@ package br.com.bidiq.pncp.entity;
 
 import java.util.List;
 
-/** One page of /v1/contratacoes/publicacao. A 204 answer is an empty page. */
-public record PncpPage(List<PncpRecord> records, long totalRegistros, int totalPaginas, int numeroPagina,
-                       int paginasRestantes) {
+/**
+ * One page of /v1/contratacoes/publicacao. A 204 answer is an empty page. {@code raw} runs parallel to
+ * {@code records}: PNCP's own JSON of each record, or null for a record too incomplete to be indexed.
+ */
+public record PncpPage(List<PncpRecord> records, List<String> raw, long totalRegistros, int totalPaginas,
+                       int numeroPagina, int paginasRestantes) {
 
     /** The query's last page: PNCP's numbers disagree at times, so the larger of the two readings. */
     public int lastPage() {
@@ -12,6 +15,6 @@ public record PncpPage(List<PncpRecord> records, long totalRegistros, int totalP
     }
 
     public static PncpPage empty(int pagina) {
-        return new PncpPage(List.of(), 0, 0, pagina, 0);
+        return new PncpPage(List.of(), List.of(), 0, 0, pagina, 0);
     }
 }

@@ -29,7 +29,23 @@ public record PncpRecord(
         String linkSistemaOrigem,
         String linkProcessoEletronico,
         Integer anoCompra,
-        Integer sequencialCompra) {
+        Integer sequencialCompra,
+        Integer situacaoCompraId) {
+
+    /** At most 4 decimals (what the index stores), without trailing zeros: every source gives the same value. */
+    public PncpRecord {
+        valorTotalEstimado = canonical(valorTotalEstimado);
+        valorTotalHomologado = canonical(valorTotalHomologado);
+    }
+
+    private static BigDecimal canonical(BigDecimal v) {
+        if (v == null) {
+            return null;
+        }
+        BigDecimal rounded = v.scale() > 4 ? v.setScale(4, java.math.RoundingMode.HALF_UP) : v;
+        BigDecimal stripped = rounded.stripTrailingZeros();
+        return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
+    }
 
     /** The newer of two publications of the same purchase (PNCP republishes). */
     public PncpRecord newest(PncpRecord other) {

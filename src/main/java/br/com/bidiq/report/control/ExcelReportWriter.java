@@ -129,8 +129,9 @@ public final class ExcelReportWriter {
         at.setCellStyle(s.dateTimeSeconds);
         plain(sheet, r++, "Setor:", p.sectorName(), s);
         plain(sheet, r++, "UFs:", String.join(", ", p.ufs()), s);
-        plain(sheet, r++, "Período de publicação:", p.dataInicial().format(BR_DATE) + " a "
-                + p.dataFinal().format(BR_DATE), s);
+        plain(sheet, r++, "Período de publicação:", p.dataInicial() == null
+                ? "qualquer data (abertas agora: prazo de proposta ainda aberto)"
+                : p.dataInicial().format(BR_DATE) + " a " + p.dataFinal().format(BR_DATE), s);
         plain(sheet, r++, "Status:", p.status(), s);
         plain(sheet, r++, "Modalidades:", p.modalidades().stream().map(String::valueOf)
                 .collect(Collectors.joining(", ")), s);
@@ -138,7 +139,8 @@ public final class ExcelReportWriter {
         money(sheet, r++, "Valor máximo:", p.valorMaximo(), s);
         plain(sheet, r++, "Termos de busca:", p.termosBusca() == null ? "" : p.termosBusca(), s);
         plain(sheet, r++, "Ordenação:", p.ordenacao(), s);
-        number(sheet, r++, "Registros obtidos do PNCP:", p.totalRaw(), s);
+        plain(sheet, r++, "Fonte dos dados:", p.fonte(), s);
+        number(sheet, r++, "Registros analisados:", p.totalRaw(), s);
         number(sheet, r++, "Total de licitações:", items.size(), s);
         money(sheet, r++, "Valor total estimado:", total, s);
         number(sheet, r, "Consultas ao PNCP com falha:", p.failedUnits(), s);

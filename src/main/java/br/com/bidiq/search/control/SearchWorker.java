@@ -52,10 +52,17 @@ public class SearchWorker {
             if (result.downloadUrl() != null) {
                 detail.put("download_url", result.downloadUrl());
             }
+            detail.put("fonte", result.fonte());
+            if (result.dadosAtualizadosEm() != null) {
+                detail.put("dados_atualizados_em", result.dadosAtualizadosEm());
+            }
             terminal = new ProgressEvent(0, ProgressEvent.COMPLETE, 100, "Busca concluída!", detail);
             LOG.info(() -> "Search " + searchId + " complete: " + result.totalFiltrado() + " results");
         } catch (InvalidTermsException e) {
             terminal = failure(searchId, "Nenhum termo válido para busca.");
+        } catch (IndexUnavailableException e) {
+            LOG.warning("Search " + searchId + " failed: index unavailable (" + e.getCause().getMessage() + ")");
+            terminal = failure(searchId, e.getMessage());
         } catch (Throwable e) {
             LOG.log(Level.SEVERE, "Search " + searchId + " failed", e);
             terminal = failure(searchId, "Erro interno ao processar a busca. Tente novamente em alguns instantes.");

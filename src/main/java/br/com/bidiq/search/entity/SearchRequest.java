@@ -31,12 +31,10 @@ public record SearchRequest(
                 message = "UF inválida: use uma das 27 siglas (ex.: SP, RJ, DF)") String> ufs,
 
         @JsonbProperty("data_inicial")
-        @NotBlank(message = "Informe a data inicial (AAAA-MM-DD)")
         @Pattern(regexp = ISO_DATE, message = "Data inicial inválida: use o formato AAAA-MM-DD")
         String dataInicial,
 
         @JsonbProperty("data_final")
-        @NotBlank(message = "Informe a data final (AAAA-MM-DD)")
         @Pattern(regexp = ISO_DATE, message = "Data final inválida: use o formato AAAA-MM-DD")
         String dataFinal,
 
@@ -93,7 +91,14 @@ public record SearchRequest(
         @Pattern(regexp = "data_desc|data_asc|valor_desc|valor_asc|prazo_asc|relevancia",
                 message = "Ordenação inválida: use data_desc, data_asc, valor_desc, valor_asc, prazo_asc ou"
                         + " relevancia")
-        String ordenacao) {
+        String ordenacao,
+
+        @JsonbProperty("fonte")
+        @Pattern(regexp = "auto|indice|pncp", message = "Fonte inválida: use auto (padrão), indice ou pncp")
+        String fonte,
+
+        @JsonbProperty("somente_abertas")
+        Boolean somenteAbertas) {
 
     public static final String UUID = "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}";
     public static final String UFS = "AC|AL|AP|AM|BA|CE|DF|ES|GO|MA|MT|MS|MG|PA|PB|PR|PE|PI|RJ|RN|RS|RO|RR|SC|SP|SE|TO";
@@ -106,12 +111,23 @@ public record SearchRequest(
         return List.copyOf(new LinkedHashSet<>(ufs.stream().map(u -> u.toUpperCase(Locale.ROOT)).toList()));
     }
 
+    /** The first publication day, or null ("abertas agora" without dates). */
     public LocalDate inicio() {
-        return LocalDate.parse(dataInicial);
+        return dataInicial == null || dataInicial.isBlank() ? null : LocalDate.parse(dataInicial);
     }
 
+    /** The last publication day, or null ("abertas agora" without dates). */
     public LocalDate fim() {
-        return LocalDate.parse(dataFinal);
+        return dataFinal == null || dataFinal.isBlank() ? null : LocalDate.parse(dataFinal);
+    }
+
+    public Fonte source() {
+        return fonte == null ? Fonte.AUTO : Fonte.fromWire(fonte);
+    }
+
+    /** "Abertas agora": every indexed notice whose proposal deadline is still ahead, whatever its publication day. */
+    public boolean abertasAgora() {
+        return Boolean.TRUE.equals(somenteAbertas);
     }
 
     public String sector() {
@@ -119,7 +135,10 @@ public record SearchRequest(
     }
 
     public StatusLicitacao statusFilter() {
-        return status == null ? StatusLicitacao.TODOS : StatusLicitacao.fromWire(status).orElseThrow();
+        if (status == null) {
+            return abertasAgora() ? StatusLicitacao.RECEBENDO_PROPOSTA : StatusLicitacao.TODOS;
+        }
+        return StatusLicitacao.fromWire(status).orElseThrow();
     }
 
     public List<Integer> modalidadeList() {
@@ -138,6 +157,6 @@ public record SearchRequest(
     public SearchRequest withSearchId(String id) {
         return new SearchRequest(id, ufs, dataInicial, dataFinal, setorId, termosBusca, showAllMatches,
                 exclusionTerms, status, modalidades, valorMinimo, valorMaximo, esferas, municipios, orgaos,
-                ordenacao);
+                ordenacao, fonte, somenteAbertas);
     }
 }

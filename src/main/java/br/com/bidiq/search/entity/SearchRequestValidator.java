@@ -21,6 +21,25 @@ public class SearchRequestValidator implements ConstraintValidator<ValidSearch, 
         }
         ctx.disableDefaultConstraintViolation();
         boolean ok = true;
+        boolean abertas = r.abertasAgora();
+        if (!abertas && blank(r.dataInicial())) {
+            ok = fail(ctx, "data_inicial", "Informe a data inicial (AAAA-MM-DD)");
+        }
+        if (!abertas && blank(r.dataFinal())) {
+            ok = fail(ctx, "data_final", "Informe a data final (AAAA-MM-DD)");
+        }
+        if (abertas && blank(r.dataInicial()) != blank(r.dataFinal())) {
+            ok = fail(ctx, blank(r.dataInicial()) ? "data_inicial" : "data_final", "Em 'abertas agora', informe as"
+                    + " duas datas de publicação ou nenhuma");
+        }
+        if (abertas && r.status() != null && !"recebendo_proposta".equals(r.status())) {
+            ok = fail(ctx, "status", "'Abertas agora' (somente_abertas) busca licitações recebendo propostas: use"
+                    + " status recebendo_proposta ou não informe o status");
+        }
+        if (abertas && "pncp".equals(r.fonte())) {
+            ok = fail(ctx, "fonte", "'Abertas agora' é respondida pelo índice local (o PNCP não consulta por prazo"
+                    + " de proposta): use fonte auto ou indice");
+        }
         LocalDate start = date(r.dataInicial());
         LocalDate end = date(r.dataFinal());
         if (r.dataInicial() != null && r.dataInicial().matches(SearchRequest.ISO_DATE) && start == null) {
@@ -49,6 +68,10 @@ public class SearchRequestValidator implements ConstraintValidator<ValidSearch, 
                     + " caracteres e evite palavras comuns como 'de', 'da'");
         }
         return ok;
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
     }
 
     private static LocalDate date(String s) {

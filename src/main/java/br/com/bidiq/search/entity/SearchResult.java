@@ -1,6 +1,7 @@
 package br.com.bidiq.search.entity;
 
 import br.com.bidiq.filtering.entity.FilterStats;
+import br.com.bidiq.index.entity.UncoveredRange;
 import br.com.bidiq.pncp.entity.FailedUnit;
 import br.com.bidiq.report.entity.Resumo;
 import jakarta.json.bind.annotation.JsonbProperty;
@@ -8,10 +9,16 @@ import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import java.util.List;
 import java.util.Map;
 
-/** A finished search (the reference's BuscaResponse, plus the PNCP units that failed). */
+/**
+ * A finished search (the reference's BuscaResponse, plus the PNCP units that failed). {@code fonte} says what
+ * answered ({@code indice} or {@code pncp}); {@code dadosAtualizadosEm} when that data was last fresh from PNCP (the
+ * live fetch's end, or the index's stalest UF x modality); {@code fonteMotivo} why {@code auto} went live;
+ * {@code indiceNaoCoberto} what an index answer could not cover (empty when it covered everything, null for live).
+ */
 @JsonbPropertyOrder({"resumo", "licitacoes", "totalRaw", "totalFiltrado", "filterStats", "unidadesComFalha",
         "requisicoesPncp", "downloadId", "downloadUrl", "excelBase64", "excelAvailable", "termosUtilizados",
-        "stopwordsRemovidas", "termosIgnorados", "hiddenByMinMatch", "filterRelaxed", "ultimaAtualizacao"})
+        "stopwordsRemovidas", "termosIgnorados", "hiddenByMinMatch", "filterRelaxed", "ultimaAtualizacao", "fonte",
+        "dadosAtualizadosEm", "fonteMotivo", "indiceNaoCoberto"})
 public record SearchResult(
         @JsonbProperty("resumo") Resumo resumo,
         @JsonbProperty("licitacoes") List<Licitacao> licitacoes,
@@ -29,5 +36,9 @@ public record SearchResult(
         @JsonbProperty("termos_ignorados") Map<String, String> termosIgnorados,
         @JsonbProperty("hidden_by_min_match") Integer hiddenByMinMatch,
         @JsonbProperty("filter_relaxed") Boolean filterRelaxed,
-        @JsonbProperty("ultima_atualizacao") String ultimaAtualizacao) {
+        @JsonbProperty("ultima_atualizacao") String ultimaAtualizacao,
+        @JsonbProperty("fonte") String fonte,
+        @JsonbProperty("dados_atualizados_em") String dadosAtualizadosEm,
+        @JsonbProperty("fonte_motivo") String fonteMotivo,
+        @JsonbProperty("indice_nao_coberto") List<UncoveredRange> indiceNaoCoberto) {
 }

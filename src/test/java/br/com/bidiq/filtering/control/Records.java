@@ -14,6 +14,6 @@ final class Records {
                          LocalDateTime abertura, LocalDateTime encerramento, String situacao) {
         return new PncpRecord(id, objeto, "12345678000199", "MUNICIPIO DE TESTE", "M", uf, "Cidade", "4205407",
                 "PREFEITURA", valor, null, 6, "Pregão - Eletrônico", situacao, publicacao, abertura, encerramento,
-                publicacao, null, null, 2026, 1);
+                publicacao, null, null, 2026, 1, 1);
     }
 }

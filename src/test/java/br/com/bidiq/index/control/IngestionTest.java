@@ -341,6 +341,6 @@ class IngestionTest {
     }
 
     private static IndexedNotice notice(JsonObject o) {
-        return new IndexedNotice(PncpRecordParser.parseRecord(o), o.getInt("situacaoCompraId"), o.toString());
+        return new IndexedNotice(PncpRecordParser.parseRecord(o), o.toString());
     }
 }

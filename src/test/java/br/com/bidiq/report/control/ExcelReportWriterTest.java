@@ -34,7 +34,8 @@ class ExcelReportWriterTest {
     static ReportParameters params() {
         return new ReportParameters("Vestuário e Uniformes", List.of("SC", "PR"), LocalDate.of(2026, 11, 1),
                 LocalDate.of(2026, 11, 28), "recebendo_proposta", List.of(6, 4), new BigDecimal("1000"), null,
-                "uniforme, jaleco", "data_desc", 120, 1, LocalDateTime.parse("2026-11-29T10:11:12"));
+                "uniforme, jaleco", "data_desc", 120, 1, LocalDateTime.parse("2026-11-29T10:11:12"),
+                "PNCP (consulta ao vivo)");
     }
 
     static XSSFWorkbook write(List<Licitacao> items) throws Exception {
@@ -93,8 +94,9 @@ class ExcelReportWriterTest {
                     .getLocalDateTimeCellValue());
             assertEquals("SC, PR", meta.getRow(2).getCell(1).getStringCellValue());
             assertEquals("01/11/2026 a 28/11/2026", meta.getRow(3).getCell(1).getStringCellValue());
-            assertEquals(2, (int) meta.getRow(11).getCell(1).getNumericCellValue());
-            assertEquals(1334.56, meta.getRow(12).getCell(1).getNumericCellValue(), 1e-9);
+            assertEquals("PNCP (consulta ao vivo)", meta.getRow(10).getCell(1).getStringCellValue());
+            assertEquals(2, (int) meta.getRow(12).getCell(1).getNumericCellValue());
+            assertEquals(1334.56, meta.getRow(13).getCell(1).getNumericCellValue(), 1e-9);
         }
     }
 

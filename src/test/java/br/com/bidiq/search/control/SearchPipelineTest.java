@@ -69,6 +69,10 @@ class SearchPipelineTest {
     }
 
     static PncpFetcher fetcher() {
+        return fetcher(pncp, executor);
+    }
+
+    static PncpFetcher fetcher(FakePncpServer pncp, ExecutorService executor) {
         PncpSettings settings = PncpSettings.defaults(pncp.baseUrl())
                 .withBackoff(Duration.ofMillis(10), Duration.ofMillis(20), Duration.ofMillis(50));
         PncpClient client = new PncpClient(PncpClient.newHttpClient(settings, executor), settings,
@@ -79,7 +83,7 @@ class SearchPipelineTest {
 
     static SearchRequest request() {
         return new SearchRequest(null, List.of("SC"), "2026-02-10", "2026-03-12", "engenharia", null, null, null,
-                null, List.of(4, 5), null, null, null, null, null, null);
+                null, List.of(4, 5), null, null, null, null, null, null, "pncp", null);
     }
 
     @Test
@@ -112,7 +116,7 @@ class SearchPipelineTest {
         pipeline.storage = new FilesystemReportStorage(reports, Duration.ofHours(1), Clock.systemUTC());
         List<ProgressEvent> events = new CopyOnWriteArrayList<>();
         SearchRequest nothing = new SearchRequest(null, List.of("SC"), "2026-02-11", "2026-03-12", "engenharia",
-                "zeppelins dirigiveis", null, null, null, List.of(4), null, null, null, null, null, null);
+                "zeppelins dirigiveis", null, null, null, List.of(4), null, null, null, null, null, null, "pncp", null);
 
         SearchResult r = pipeline.run(UUID.randomUUID().toString(), nothing, events::add);
 

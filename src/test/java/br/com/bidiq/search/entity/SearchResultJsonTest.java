@@ -3,6 +3,7 @@ package br.com.bidiq.search.entity;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import br.com.bidiq.filtering.entity.FilterStats;
+import br.com.bidiq.index.entity.UncoveredRange;
 import br.com.bidiq.pncp.entity.FailedUnit;
 import br.com.bidiq.report.entity.Resumo;
 import jakarta.json.bind.Jsonb;
@@ -26,7 +27,8 @@ class SearchResultJsonTest {
         SearchResult r = new SearchResult(new Resumo("texto", 1, new BigDecimal("10.50"), List.of("a"), null),
                 List.of(item), 3, 1, new FilterStats(3, 1, 0, 0, 0, 0, 0, 0, 0, 0, 2, 0, 0, 0, 0, 0),
                 List.of(new FailedUnit("SP", 6, "2026-11-01", "2026-11-28", 1, "HTTP 500")), 5, "id", null, null,
-                true, List.of("uniforme"), List.of(), Map.of("pó", "curto"), 0, false, "2026-11-29T10:00:00Z");
+                true, List.of("uniforme"), List.of(), Map.of("pó", "curto"), 0, false, "2026-11-29T10:00:00Z", "indice", "2026-11-29T09:55:00Z", null,
+                List.of(new UncoveredRange("SP", 6, "2026-11-01", "2026-11-28", "período ainda não indexado")));
 
         String json = jsonb.toJson(r);
         SearchResult back = jsonb.fromJson(json, SearchResult.class);

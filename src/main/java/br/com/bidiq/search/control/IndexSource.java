@@ -1,0 +1,83 @@
+package br.com.bidiq.search.control;
+
+import br.com.bidiq.filtering.control.RecordFilter;
+import br.com.bidiq.filtering.entity.StatusLicitacao;
+import br.com.bidiq.index.control.IndexSearch;
+import br.com.bidiq.index.entity.IndexCoverage;
+import br.com.bidiq.index.entity.NoticeQuery;
+import br.com.bidiq.platform.RequestIds;
+import br.com.bidiq.search.entity.Fonte;
+import br.com.bidiq.search.entity.SearchRequest;
+import java.sql.SQLException;
+import java.time.LocalDateTime;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.logging.Logger;
+
+/**
+ * A search's records read from the local index: the database pre-selects candidates by the search's structured
+ * filters (always a superset of what the filters keep, as they run again on every candidate) and streams them
+ * through the filters, so only what passes is held.
+ */
+final class IndexSource {
+
+    private static final Logger LOG = RequestIds.logger(IndexSource.class);
+
+    private final IndexSearch index;
+
+    IndexSource(IndexSearch index) {
+        this.index = index;
+    }
+
+    Fed feed(SearchRequest request, RecordFilter.Sieve sieve, Progress progress, IndexCoverage coverage,
+             LocalDateTime now) throws SQLException {
+        NoticeQuery query = query(request, now);
+        progress.emit("consultando", 10, "Consultando o índice local...", Map.of("fonte", Fonte.INDICE.wire(),
+                "uf_total", request.ufList().size()));
+        long started = System.nanoTime();
+        int candidates = index.count(query);
+        progress.emit("consultando", 55, "Índice local: " + candidates + " licitações candidatas",
+                Map.of("candidatos", candidates, "total_raw", candidates, "uf_total", request.ufList().size(),
+                        "uf_index", request.ufList().size()));
+        progress.emit("filtering", 60, "Aplicando filtros em " + candidates + " licitações...", Map.of());
+        int streamed = index.stream(query, sieve::offer);
+        LOG.info(() -> String.format("Index answered with %d candidates in %.0f ms", streamed,
+                (System.nanoTime() - started) / 1e6));
+        return new Fed(streamed, Fonte.INDICE, coverage.freshAt(), List.of(), 0, coverage.missing());
+    }
+
+    /** The request's structured filters as a database pre-selection; the filters stay the one definition. */
+    static NoticeQuery query(SearchRequest r, LocalDateTime now) {
+        boolean abertas = r.abertasAgora();
+        boolean receiving = !abertas && r.statusFilter() == StatusLicitacao.RECEBENDO_PROPOSTA;
+        return new NoticeQuery(r.ufList(), r.modalidadeList(), r.inicio(), r.fim(), r.valorMinimo(),
+                r.valorMaximo(), upper(r.esferas()), r.municipios() == null ? Set.of() : new HashSet<>(r.municipios()),
+                cnpjs(r.orgaos()), receiving ? now : null, abertas ? now : null);
+    }
+
+    private static Set<String> upper(List<String> values) {
+        return values == null ? Set.of() : new HashSet<>(values.stream().map(v -> v.toUpperCase(Locale.ROOT)).toList());
+    }
+
+    /**
+     * The órgãos as CNPJs when every one is written as a CNPJ (digits and punctuation only, 14 digits): only then
+     * can the database narrow by them, since a name is matched on normalized text the database does not keep.
+     */
+    static Set<String> cnpjs(List<String> orgaos) {
+        if (orgaos == null || orgaos.isEmpty()) {
+            return Set.of();
+        }
+        Set<String> cnpjs = new HashSet<>();
+        for (String o : orgaos) {
+            String digits = o.replaceAll("\\D", "");
+            if (!o.matches("[\\d\\s./-]+") || digits.length() != 14) {
+                return Set.of();
+            }
+            cnpjs.add(digits);
+        }
+        return cnpjs;
+    }
+}
