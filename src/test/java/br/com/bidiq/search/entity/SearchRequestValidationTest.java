@@ -72,4 +72,31 @@ class SearchRequestValidationTest {
         assertTrue(v.get("valor_maximo").contains("maior ou igual"), v.toString());
         assertTrue(v.get("termos_busca").startsWith("Nenhum termo válido"), v.toString());
     }
+
+    @Test
+    void datesAreRequiredExceptForAbertasAgora() {
+        Map<String, String> v = violations("{\"ufs\":[\"SP\"]}");
+        assertEquals("Informe a data inicial (AAAA-MM-DD)", v.get("data_inicial"));
+        assertEquals("Informe a data final (AAAA-MM-DD)", v.get("data_final"));
+
+        SearchRequest open = JSONB.fromJson("{\"ufs\":[\"SP\"],\"somente_abertas\":true}", SearchRequest.class);
+        assertTrue(VALIDATOR.validate(open).isEmpty());
+        assertTrue(open.abertasAgora());
+        assertEquals("recebendo_proposta", open.statusFilter().wire());
+        assertEquals(Fonte.AUTO, open.source());
+        assertEquals(null, open.inicio());
+    }
+
+    @Test
+    void abertasAgoraIsAnsweredByTheIndexAndOnlyForOpenTenders() {
+        Map<String, String> v = violations("{\"ufs\":[\"SP\"],\"somente_abertas\":true,\"fonte\":\"pncp\","
+                + "\"status\":\"encerrada\",\"data_inicial\":\"2026-01-01\"}");
+        assertTrue(v.get("fonte").contains("índice local"), v.toString());
+        assertTrue(v.get("status").contains("recebendo_proposta"), v.toString());
+        assertTrue(v.get("data_final").contains("duas datas"), v.toString());
+        assertTrue(violations("{\"ufs\":[\"SP\"],\"somente_abertas\":true,\"fonte\":\"indice\","
+                + "\"status\":\"recebendo_proposta\"}").isEmpty());
+        assertTrue(violations("{\"ufs\":[\"SP\"],\"data_inicial\":\"2026-01-01\",\"data_final\":\"2026-01-02\","
+                + "\"fonte\":\"local\"}").get("fonte").startsWith("Fonte inválida"));
+    }
 }
