@@ -30,6 +30,7 @@ public final class SyntheticPncp implements AutoCloseable {
     private final HttpServer server;
     private final List<JsonObject> pool = FakePncpServer.sampleRecords();
     private final int perDay;
+    private volatile long latencyMillis;
 
     public SyntheticPncp(int perDay) {
         this.perDay = perDay;
@@ -38,13 +39,19 @@ public final class SyntheticPncp implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        server.setExecutor(Executors.newFixedThreadPool(4, r -> {
+        // Enough threads that a latency stands for PNCP's response time, not for a queue in front of this server.
+        server.setExecutor(Executors.newFixedThreadPool(32, r -> {
             Thread t = new Thread(r, "synthetic-pncp");
             t.setDaemon(true);
             return t;
         }));
         server.createContext("/v1/contratacoes/", this::handle);
         server.start();
+    }
+
+    /** Every answer from now on takes this long, as PNCP's do (about 100 ms at best from Brazil). */
+    public void latency(long millis) {
+        this.latencyMillis = millis;
     }
 
     public String baseUrl() {
@@ -74,6 +81,14 @@ public final class SyntheticPncp implements AutoCloseable {
 
     private void handle(HttpExchange ex) throws IOException {
         try (ex) {
+            if (latencyMillis > 0) {
+                try {
+                    Thread.sleep(latencyMillis);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
             Map<String, String> q = new HashMap<>();
             for (String pair : ex.getRequestURI().getRawQuery().split("&")) {
                 String[] kv = pair.split("=", 2);
