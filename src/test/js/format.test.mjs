@@ -1,7 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { addDays, daysInclusive, daysLeftLabel, formatBRL, formatDate, formatDateTime, todayInBrasilia }
-  from '../../main/webapp/js/format.js';
+import {
+  addDays, daysInclusive, daysLeftLabel, formatBRL, formatDate, formatDateTime, freshnessLabel, sourceLabel,
+  todayInBrasilia,
+} from '../../main/webapp/js/format.js';
 
 test('money is Brazilian whatever the locale', () => {
   assert.equal(formatBRL(1234567.891), 'R$ 1.234.567,89');
@@ -25,4 +27,20 @@ test('today is taken in Brasília, not UTC', () => {
   // 01:30 UTC on the 2nd is still the 1st in Brasília (UTC-3).
   assert.equal(todayInBrasilia(new Date('2026-12-02T01:30:00Z')), '2026-12-01');
   assert.equal(todayInBrasilia(new Date('2026-12-02T04:00:00Z')), '2026-12-02');
+});
+
+test('freshness of the data behind a result', () => {
+  const now = new Date('2026-12-07T12:00:00Z');
+  assert.equal(freshnessLabel('2026-12-07T11:48:00Z', now), 'Dados do PNCP atualizados há 12 min');
+  assert.equal(freshnessLabel('2026-12-07T11:59:31Z', now), 'Dados do PNCP atualizados há menos de 1 min');
+  assert.equal(freshnessLabel('2026-12-07T10:00:00Z', now), 'Dados do PNCP atualizados há 120 min');
+  assert.equal(freshnessLabel('2026-12-07T06:30:00Z', now), 'Dados do PNCP atualizados há 5 h');
+  assert.equal(freshnessLabel('2026-12-03T12:00:00Z', now), 'Dados do PNCP atualizados há 4 dias');
+  // A clock a little ahead of the server's is not "in the future".
+  assert.equal(freshnessLabel('2026-12-07T12:00:30Z', now), 'Dados do PNCP atualizados há menos de 1 min');
+  assert.equal(freshnessLabel(null, now), null);
+  assert.equal(freshnessLabel('ontem', now), null);
+  assert.equal(sourceLabel('indice'), 'Fonte: índice local do PNCP');
+  assert.equal(sourceLabel('pncp'), 'Fonte: PNCP, consulta ao vivo');
+  assert.equal(sourceLabel(undefined), null);
 });

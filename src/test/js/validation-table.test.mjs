@@ -35,3 +35,13 @@ test('sorting keeps missing values last and pages are clamped', () => {
   assert.deepEqual(pageOf(many, 999, 25).page, 121);
   assert.equal(pageOf([], 1, 25).pages, 1);
 });
+
+test('"abertas agora" needs no dates, but dates it has are checked, and it is never live', () => {
+  const abertas = { ufs: ['SP'], modalidades: [6], somente_abertas: true, status: 'recebendo_proposta' };
+  assert.deepEqual(validate(abertas), {});
+  assert.deepEqual(validate({ ...abertas, data_inicial: '2026-11-01', data_final: '2026-11-28' }), {});
+  assert.ok(validate({ ...abertas, data_inicial: '2026-11-01' }).data_final);
+  assert.match(validate({ ...abertas, fonte: 'pncp' }).fonte, /índice local/);
+  // Without the flag, dates stay required.
+  assert.ok(validate({ ufs: ['SP'], modalidades: [6] }).data_inicial);
+});

@@ -1,5 +1,7 @@
 // The BidIQ page: the form, the live progress of a search (EventSource), and its results.
-import { addDays, daysLeftLabel, formatBRL, formatDate, formatDateTime, todayInBrasilia } from './format.js';
+import {
+  addDays, daysLeftLabel, formatBRL, formatDate, formatDateTime, freshnessLabel, sourceLabel, todayInBrasilia,
+} from './format.js';
 import { initialState, isTerminal, reduce } from './search-state.js';
 import { serverFieldErrors, validate } from './validation.js';
 import { pageOf, sortRows } from './table.js';
@@ -103,6 +105,7 @@ function readForm() {
     setor_id: $('#setor_id').value || undefined,
     status: $('#status').value,
     ordenacao: $('#ordenacao').value,
+    fonte: $('#fonte').value,
     modalidades: [...document.querySelectorAll('input[name="modalidade"]:checked')].map((c) => Number(c.value)),
     search_id: crypto.randomUUID ? crypto.randomUUID() : undefined,
   };
@@ -112,6 +115,21 @@ function readForm() {
   const max = numberOrNull('#valor_maximo');
   if (min !== null) req.valor_minimo = min;
   if (max !== null) req.valor_maximo = max;
+  return req;
+}
+
+/**
+ * "Abertas agora": the form's UFs, sector or terms, modalities and filters, but every notice whose proposal
+ * deadline is still ahead, whatever its publication date. Only the index answers it, so no dates and no source.
+ */
+function readOpenNow() {
+  const req = readForm();
+  delete req.data_inicial;
+  delete req.data_final;
+  delete req.fonte;
+  req.status = 'recebendo_proposta';
+  req.somente_abertas = true;
+  if (req.ordenacao === 'data_desc') req.ordenacao = 'prazo_asc';
   return req;
 }
 
@@ -128,13 +146,16 @@ function showErrors(errors) {
 
 async function submit(event) {
   event.preventDefault();
-  const req = readForm();
+  await start(readForm());
+}
+
+async function start(req) {
   const errors = validate(req);
   showErrors(errors);
   if (Object.keys(errors).length > 0) return;
   closeStream();
   $('#results').hidden = true;
-  $('#buscar').disabled = true;
+  setBusy(true);
   dispatch({ type: 'submit' });
   try {
     const res = await fetch('api/buscar', {
@@ -152,7 +173,7 @@ async function submit(event) {
   } catch (e) {
     dispatch({ type: 'failed', message: e.message || 'Não foi possível iniciar a busca.' });
   } finally {
-    if (isTerminal(state) || state.phase === 'idle') $('#buscar').disabled = false;
+    if (isTerminal(state) || state.phase === 'idle') setBusy(false);
   }
 }
 
@@ -170,7 +191,7 @@ function openStream() {
       fetchResult();
     } else if (data.stage === 'error') {
       closeStream();
-      $('#buscar').disabled = false;
+      setBusy(false);
     }
   };
   source.onerror = () => {
@@ -182,6 +203,11 @@ function openStream() {
       setTimeout(() => { if (state.phase === 'running') openStream(); }, 2000);
     }
   };
+}
+
+function setBusy(busy) {
+  $('#buscar').disabled = busy;
+  $('#abertas-agora').disabled = busy;
 }
 
 function closeStream() {
@@ -204,12 +230,13 @@ async function fetchResult() {
   } catch (e) {
     dispatch({ type: 'failed', message: 'Não foi possível obter o resultado. Tente novamente.' });
   } finally {
-    $('#buscar').disabled = false;
+    setBusy(false);
   }
 }
 
 const STAGE_TEXT = {
-  connecting: 'Conectando ao PNCP', fetching: 'Buscando licitações', filtering: 'Filtrando',
+  connecting: 'Conectando', consultando: 'Consultando o índice local', fetching: 'Buscando licitações no PNCP',
+  filtering: 'Filtrando',
   summary: 'Gerando resumo', excel: 'Gerando planilha Excel', complete: 'Busca concluída', error: 'Erro',
 };
 
@@ -241,7 +268,15 @@ function renderResults(r) {
     <p>${esc(resumo.resumo_executivo || '')}</p>
     ${destaques ? `<strong>Destaques</strong><ul>${destaques}</ul>` : ''}
     ${resumo.alerta_urgencia ? `<p class="alert">${esc(resumo.alerta_urgencia)}</p>` : ''}
-    <p class="muted">${r.total_raw} registros do PNCP analisados · ${r.total_filtrado} após os filtros</p>`;
+    <p class="muted">${r.total_raw} registros do PNCP analisados · ${r.total_filtrado} após os filtros</p>
+    ${sourceHtml(r)}`;
+
+  const missing = r.indice_nao_coberto || [];
+  const mbox = $('#not-covered');
+  mbox.hidden = missing.length === 0;
+  mbox.innerHTML = missing.length === 0 ? '' : `<strong>O índice local não cobre todo o pedido; os resultados`
+    + ` podem estar incompletos:</strong><ul>${missing.map((m) => `<li>${esc(m.uf)} · modalidade ${m.modalidade}`
+    + ` · ${formatDate(m.data_inicial)} a ${formatDate(m.data_final)}: ${esc(m.motivo)}</li>`).join('')}</ul>`;
 
   const failed = r.unidades_com_falha || [];
   const fbox = $('#failed-units');
@@ -254,6 +289,27 @@ function renderResults(r) {
   table = { rows: r.licitacoes || [], key: null, dir: 'asc', page: 1 };
   $('#results-title').textContent = `Resultados (${table.rows.length})`;
   renderTable();
+}
+
+/** Which source answered and how fresh its data is ("Dados do PNCP atualizados há N min"). */
+function sourceHtml(r) {
+  const source = sourceLabel(r.fonte);
+  if (!source) return '';
+  const fresh = freshnessLabel(r.dados_atualizados_em);
+  const title = r.dados_atualizados_em ? ` title="${esc(formatDateTime(toBrasiliaIso(r.dados_atualizados_em)))}"` : '';
+  return `<p id="source-info" class="source" data-fonte="${esc(r.fonte)}">${esc(source)}`
+    + `${fresh ? ` · <span id="freshness"${title}>${esc(fresh)}</span>` : ''}`
+    + `${r.fonte_motivo ? ` <span class="muted">(${esc(r.fonte_motivo)})</span>` : ''}</p>`;
+}
+
+/** An instant as a local Brasília "YYYY-MM-DDTHH:mm" for display. */
+function toBrasiliaIso(instant) {
+  const parts = new Intl.DateTimeFormat('en-CA', {
+    timeZone: 'America/Sao_Paulo', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit',
+    minute: '2-digit', hourCycle: 'h23',
+  }).formatToParts(new Date(instant));
+  const get = (type) => parts.find((p) => p.type === type).value;
+  return `${get('year')}-${get('month')}-${get('day')}T${get('hour')}:${get('minute')}`;
 }
 
 function setupDownload(r) {
@@ -341,6 +397,7 @@ function init() {
   loadSectors();
   loadModalidades();
   $('#search-form').addEventListener('submit', submit);
+  $('#abertas-agora').addEventListener('click', () => start(readOpenNow()));
 }
 
 init();

@@ -52,3 +52,26 @@ export function daysLeftLabel(dias) {
   if (dias === 0) return 'hoje';
   return dias === 1 ? '1 dia' : `${dias} dias`;
 }
+
+/**
+ * How old the PNCP data behind a result is: "Dados do PNCP atualizados há 12 min" (minutes up to two hours, the
+ * index's default freshness limit; then hours, then days). Null when the time is unknown.
+ */
+export function freshnessLabel(iso, now = new Date()) {
+  const t = Date.parse(iso || '');
+  if (Number.isNaN(t)) return null;
+  const minutes = Math.max(0, Math.floor((now.getTime() - t) / 60000));
+  let age;
+  if (minutes < 1) age = 'há menos de 1 min';
+  else if (minutes <= 120) age = `há ${minutes} min`;
+  else if (minutes < 48 * 60) age = `há ${Math.floor(minutes / 60)} h`;
+  else age = `há ${Math.floor(minutes / 1440)} dias`;
+  return `Dados do PNCP atualizados ${age}`;
+}
+
+/** Which source answered a search, as the page says it. */
+export function sourceLabel(fonte) {
+  if (fonte === 'indice') return 'Fonte: índice local do PNCP';
+  if (fonte === 'pncp') return 'Fonte: PNCP, consulta ao vivo';
+  return null;
+}

@@ -28,11 +28,17 @@ export function validate(req) {
   const errors = {};
   if (!req.ufs || req.ufs.length === 0) errors.ufs = 'Selecione ao menos uma UF';
   else if (req.ufs.some((u) => !UFS.includes(u))) errors.ufs = 'UF inválida';
-  const okStart = validDate(req.data_inicial);
-  const okEnd = validDate(req.data_final);
+  // "Abertas agora" asks for every notice still open, whatever its publication date: dates are optional.
+  const abertas = req.somente_abertas === true;
+  const noDates = abertas && !req.data_inicial && !req.data_final;
+  const okStart = noDates || validDate(req.data_inicial);
+  const okEnd = noDates || validDate(req.data_final);
   if (!okStart) errors.data_inicial = 'Informe uma data inicial válida';
   if (!okEnd) errors.data_final = 'Informe uma data final válida';
-  if (okStart && okEnd) {
+  if (abertas && req.fonte === 'pncp') {
+    errors.fonte = '"Abertas agora" é respondida pelo índice local; não use a fonte PNCP ao vivo';
+  }
+  if (!noDates && okStart && okEnd) {
     if (req.data_inicial > req.data_final) {
       errors.data_final = 'Data inicial deve ser anterior ou igual à data final';
     } else if (daysInclusive(req.data_inicial, req.data_final) > MAX_RANGE_DAYS) {

@@ -134,6 +134,11 @@ class WebPageIT {
         assertTrue(browser.findElement(By.id("summary")).getText().contains("oportunidades"));
         assertTrue(browser.findElement(By.id("summary")).getText().contains("R$"));
 
+        // Where the answer came from: the index did not cover this range, so PNCP live, and how fresh that is.
+        String source = browser.findElement(By.id("source-info")).getText();
+        assertTrue(source.contains("Fonte: PNCP, consulta ao vivo"), source);
+        assertTrue(source.contains("Dados do PNCP atualizados há"), source);
+
         // Sorting by value, client side.
         browser.findElement(By.cssSelector("th[data-sort='valor']")).click();
         browser.findElement(By.cssSelector("th[data-sort='valor']")).click();
@@ -159,5 +164,24 @@ class WebPageIT {
 
         browser.manage().window().setSize(new Dimension(390, 1600));
         screenshot("webpage-phone.png");
+        browser.manage().window().setSize(new Dimension(1366, 1800));
+
+        // "Abertas agora" in one click: the same UFs, sector and modalities, no dates, from the index only (which
+        // the live search above has filled in the background).
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            String index = new String(new URL(base, "api/indice").openStream().readAllBytes(),
+                    java.nio.charset.StandardCharsets.UTF_8);
+            return index.contains("\"SC\":") && index.contains("\"SP\":");
+        });
+        int requests = pncp.requests().size();
+        browser.findElement(By.id("abertas-agora")).click();
+        waiting(60).until(d -> !d.findElements(By.cssSelector("#source-info[data-fonte='indice']")).isEmpty()
+                && d.findElement(By.id("results")).isDisplayed());
+        String indexed = browser.findElement(By.id("source-info")).getText();
+        assertTrue(indexed.contains("Fonte: índice local do PNCP"), indexed);
+        assertTrue(indexed.matches("(?s).*Dados do PNCP atualizados há (menos de 1|\\d+) min.*"), indexed);
+        assertEquals("", browser.findElement(By.cssSelector("[data-error-for='data_inicial']")).getText());
+        assertEquals(requests, pncp.requests().size(), "abertas agora makes no PNCP request");
+        screenshot("webpage-abertas-agora.png");
     }
 }
