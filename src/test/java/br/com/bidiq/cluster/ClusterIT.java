@@ -63,7 +63,7 @@ class ClusterIT {
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"search_id\":\"" + id + "\",\"ufs\":[" + ufs + "],"
                         + "\"data_inicial\":\"2026-02-10\",\"data_final\":\"2026-03-12\",\"setor_id\":\"engenharia\","
-                        + "\"modalidades\":[4,5,6]}")).build(), HttpResponse.BodyHandlers.ofString());
+                        + "\"modalidades\":[4,5,6],\"fonte\":\"pncp\"}")).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     static HttpResponse<String> get(String url) throws Exception {

@@ -125,6 +125,27 @@ public final class FakePncpServer implements AutoCloseable {
         }).toList();
     }
 
+    /**
+     * The records with every date and date-time moved by {@code days} (publication, proposal window, updates), so real
+     * records can stand for notices published lately whose deadlines are partly still ahead.
+     */
+    public static List<JsonObject> shifted(List<JsonObject> records, int days) {
+        List<JsonObject> out = new ArrayList<>(records.size());
+        for (JsonObject r : records) {
+            jakarta.json.JsonObjectBuilder b = Json.createObjectBuilder(r);
+            for (Map.Entry<String, JsonValue> e : r.entrySet()) {
+                if (e.getValue().getValueType() == JsonValue.ValueType.STRING) {
+                    String v = ((jakarta.json.JsonString) e.getValue()).getString();
+                    if (v.matches("\\d{4}-\\d{2}-\\d{2}.*")) {
+                        b.add(e.getKey(), LocalDate.parse(v.substring(0, 10)).plusDays(days) + v.substring(10));
+                    }
+                }
+            }
+            out.add(b.build());
+        }
+        return out;
+    }
+
     private static String group(String uf, int modalidade) {
         return uf + "|" + modalidade;
     }
