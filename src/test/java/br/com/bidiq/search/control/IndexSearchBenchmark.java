@@ -17,11 +17,19 @@ import br.com.bidiq.pncp.entity.PncpRecord;
 import br.com.bidiq.search.entity.SearchRequest;
 import br.com.bidiq.search.entity.SearchResult;
 import br.com.bidiq.storage.control.FilesystemReportStorage;
+import br.com.bidiq.testing.LocalCluster;
+import br.com.bidiq.testing.SseClient;
 import br.com.bidiq.testing.SyntheticPncp;
 import br.com.bidiq.testing.TestDatabases;
+import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import java.io.StringReader;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -30,13 +38,16 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 /**
  * Searches answered from the local index, at the size of PNCP: fills PostgreSQL (127.0.0.1:5432) and the embedded
@@ -50,10 +61,14 @@ import java.util.function.Supplier;
  *       against the heap retained before it;</li>
  *   <li>the same 4-UF, 5-month search live from a PNCP answering in {@code bench.latency-ms} (100) and from the index.</li>
  * </ul>
+ * Then, unless {@code -Dbench.http=false}, the sector searches and "abertas agora" again through a Liberty node on the
+ * same database (cluster.sh, the WAR built by {@code mvn package}): POST to the {@code complete} event.
  * Run with {@code MAVEN_OPTS=-Xmx384m mvn -Pbench-index-search test-compile exec:java}; the heap limit is part of the
  * claim (300,000 candidates held at once would not fit in it). {@code -Dbench.vendors=postgresql} runs one database.
  */
 public final class IndexSearchBenchmark {
+
+    static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     static final ZoneId BRASILIA = ZoneId.of("America/Sao_Paulo");
     static final List<String> UFS = Arrays.asList(SearchRequest.UFS.split("\\|"));
@@ -73,7 +88,8 @@ public final class IndexSearchBenchmark {
 
     static void run(String vendor, int perDay, int days, long latency) throws Exception {
         Path dir = Files.createTempDirectory("bidiq-bench-index-search");
-        DatabaseUrl url = TestDatabases.empty(vendor, dir);
+        // The embedded database where a cluster.sh node 1 looks for it, for the HTTP phase.
+        DatabaseUrl url = TestDatabases.empty(vendor, dir.resolve("node1"));
         ExecutorService executor = Executors.newCachedThreadPool();
         Clock clock = Clock.systemUTC();
         LocalDate today = LocalDate.now(BRASILIA);
@@ -136,9 +152,63 @@ public final class IndexSearchBenchmark {
                             + "faster, same %d notices%n", vendor, live.millis, live.result.requisicoesPncp(), latency,
                     indexed.millis, (double) live.millis / Math.max(1, indexed.millis),
                     indexed.result.totalFiltrado());
+            db.close();
+            if (Boolean.parseBoolean(System.getProperty("bench.http", "true"))) {
+                http(vendor, vendor.equals("h2") ? Map.of("DATA_DIR", dir.toString())
+                        : Map.of("DATABASE_URL", url.jdbcUrl(), "DATABASE_USER", "postgres"), pncp, sectors, today);
+            }
         } finally {
             executor.shutdownNow();
         }
+    }
+
+    /**
+     * The same searches through a Liberty node (server-config/cluster/cluster.sh, the WAR in target/) on the filled
+     * database: POST /api/buscar until the {@code complete} event arrives on its SSE stream, Excel included.
+     */
+    static void http(String vendor, Map<String, String> database, SyntheticPncp pncp, List<Sector> sectors,
+                     LocalDate today) throws Exception {
+        Map<String, String> env = new HashMap<>(database);
+        env.put("PNCP_BASE_URL", pncp.baseUrl());
+        env.put("INDEX_ENABLED", "false");
+        try (LocalCluster cluster = new LocalCluster(env).start(1)) {
+            String node = cluster.node(1);
+            String ufs = UFS.stream().map(u -> "\"" + u + "\"").collect(Collectors.joining(","));
+            String range = "\"data_inicial\":\"" + today.minusDays(29) + "\",\"data_final\":\"" + today + "\"";
+            post(node, "{\"ufs\":[" + ufs + "]," + range + ",\"setor_id\":\"vestuario\"}");
+            long[] sectorMs = new long[50];
+            for (int i = 0; i < sectorMs.length; i++) {
+                sectorMs[i] = post(node, "{\"ufs\":[" + ufs + "]," + range + ",\"setor_id\":\""
+                        + sectors.get(i % sectors.size()).id() + "\"}");
+            }
+            print(vendor, "HTTP: POST to complete event, sector search, 27 UFs x 30 days, modality 6", sectorMs);
+            long[] openMs = new long[sectors.size()];
+            for (int i = 0; i < openMs.length; i++) {
+                openMs[i] = post(node, "{\"ufs\":[" + ufs + "],\"somente_abertas\":true,\"setor_id\":\""
+                        + sectors.get(i).id() + "\"}");
+            }
+            print(vendor, "HTTP: POST to complete event, abertas agora, whole index, modality 6", openMs);
+        }
+    }
+
+    /** Milliseconds from the POST to the complete event of an index search. */
+    static long post(String node, String body) throws Exception {
+        long start = System.nanoTime();
+        HttpResponse<String> accepted = HTTP.send(HttpRequest.newBuilder(URI.create(node + "/api/buscar"))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (accepted.statusCode() != 202) {
+            throw new IllegalStateException(accepted.statusCode() + " " + accepted.body());
+        }
+        String events = Json.createReader(new StringReader(accepted.body())).readObject().getString("events_url");
+        SseClient.Stream_ stream = SseClient.read(URI.create(node).resolve(events), null, Duration.ofSeconds(60),
+                e -> e.data().contains("\"stage\":\"complete\"") || e.data().contains("\"stage\":\"error\""));
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        String last = stream.events().get(stream.events().size() - 1).data();
+        if (!last.contains("\"complete\"") || !last.contains("\"fonte\":\"indice\"")) {
+            throw new IllegalStateException("not answered by the index: " + last);
+        }
+        return millis;
     }
 
     /** Every UF x modality in chunks of 50 days, each stored as a live search stores what it fetched. */
@@ -172,10 +242,17 @@ public final class IndexSearchBenchmark {
         System.gc();
         long before = memory.getHeapMemoryUsage().getUsed();
         AtomicLong peak = new AtomicLong(before);
+        AtomicLong live = new AtomicLong(before);
         AtomicBoolean running = new AtomicBoolean(true);
+        // Used heap includes garbage the collector has not reclaimed yet; a full GC every 250 ms shows what the
+        // search really holds (its live set), which is what must not grow with the candidates.
         Thread sampler = new Thread(() -> {
-            while (running.get()) {
+            for (int tick = 1; running.get(); tick++) {
                 peak.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
+                if (tick % 25 == 0) {
+                    System.gc();
+                    live.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
+                }
                 try {
                     Thread.sleep(10);
                 } catch (InterruptedException e) {
@@ -190,8 +267,10 @@ public final class IndexSearchBenchmark {
         sampler.join();
         check(t.result, "indice");
         System.out.printf("[%s] %,d candidates (27 UFs x 14 modalities x 80 days) in %d ms, %d kept: heap before "
-                        + "%d MB, peak %d MB (+%d MB)%n", vendor, t.result.totalRaw(), t.millis,
-                t.result.totalFiltrado(), before >> 20, peak.get() >> 20, (peak.get() - before) >> 20);
+                        + "%d MB; during the search live set at most %d MB (+%d MB), used heap at most %d MB (+%d MB, "
+                        + "garbage included)%n", vendor, t.result.totalRaw(), t.millis, t.result.totalFiltrado(),
+                before >> 20, live.get() >> 20, (live.get() - before) >> 20, peak.get() >> 20,
+                (peak.get() - before) >> 20);
     }
 
     static SearchRequest request(String sector, List<String> ufs, List<Integer> modalidades, LocalDate from,
