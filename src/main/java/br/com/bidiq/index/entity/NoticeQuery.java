@@ -27,4 +27,10 @@ public record NoticeQuery(List<String> ufs, List<Integer> modalidades, LocalDate
         municipios = municipios == null ? Set.of() : Set.copyOf(municipios);
         cnpjs = cnpjs == null ? Set.of() : Set.copyOf(cnpjs);
     }
+
+    /** The same query for one UF x modality (one lane of the index). */
+    public NoticeQuery lane(String uf, int modalidade) {
+        return new NoticeQuery(List.of(uf), List.of(modalidade), publishedFrom, publishedTo, valorMinimo, valorMaximo,
+                esferas, municipios, cnpjs, deadlineNotBefore, deadlineAfter);
+    }
 }
