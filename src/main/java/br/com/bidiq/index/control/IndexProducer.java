@@ -24,6 +24,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class IndexProducer {
 
+    private static final java.util.logging.Logger LOG =
+            java.util.logging.Logger.getLogger(IndexProducer.class.getName());
+
     @Inject
     @ConfigProperty(name = "database.url")
     Optional<String> databaseUrl;
@@ -124,8 +127,16 @@ public class IndexProducer {
         return new IndexDatabase(url, Math.max(4, concurrency + 4));
     }
 
-    void close(@Disposes IndexDatabase db) {
-        db.close();
+    /**
+     * Static, so closing needs no instance of this bean: at undeploy the application context may already be gone, and
+     * a disposer Weld cannot call leaves the H2 file locked for the next deployment of the application.
+     */
+    static void close(@Disposes IndexDatabase db) {
+        try {
+            db.close();
+        } catch (RuntimeException | LinkageError e) {
+            LOG.log(java.util.logging.Level.WARNING, "Index database did not close cleanly", e);
+        }
     }
 
     @Produces
