@@ -23,11 +23,8 @@ public record DatabaseUrl(Vendor vendor, String jdbcUrl, String user, String pas
     public static DatabaseUrl of(String databaseUrl, String user, String password, Path dataDir) {
         if (databaseUrl == null || databaseUrl.isBlank()) {
             String file = dataDir.toAbsolutePath().resolve("bidiq-index").toString();
-            // No compaction on close: it loads H2 classes used nowhere else, and at undeploy the server may already
-            // have removed the application's jars; the close then fails half-way and the old deployment keeps the
-            // file locked, so a redeployed application finds its index unavailable. MVStore compacts as it goes.
             return new DatabaseUrl(Vendor.H2, "jdbc:h2:file:" + file
-                    + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;MAX_COMPACT_TIME=0",
+                    + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH",
                     blankTo(user, "sa"), blankTo(password, ""));
         }
         String url = databaseUrl.strip();
