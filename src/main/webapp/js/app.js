@@ -316,6 +316,7 @@ function setupDownload(r) {
   const a = $('#download');
   a.hidden = true;
   a.removeAttribute('download');
+  a.removeAttribute('href'); // never the previous search's file
   if (r.download_url) {
     a.href = r.download_url;
   } else if (r.download_id) {

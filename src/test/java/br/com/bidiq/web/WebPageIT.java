@@ -184,6 +184,11 @@ class WebPageIT {
         assertTrue(indexed.matches("(?s).*Dados do PNCP atualizados há (menos de 1|\\d+) min.*"), indexed);
         assertEquals("", browser.findElement(By.cssSelector("[data-error-for='data_inicial']")).getText());
         assertEquals(requests, pncp.requests().size(), "abertas agora makes no PNCP request");
+        if (browser.findElements(By.cssSelector("#results-table tbody tr td.empty")).size() == 1) {
+            // Nothing found: no download, and certainly not the previous search's file.
+            assertTrue(!browser.findElement(By.id("download")).isDisplayed());
+            assertEquals(null, browser.findElement(By.id("download")).getAttribute("href"));
+        }
         screenshot("webpage-abertas-agora.png");
     }
 }
