@@ -83,9 +83,9 @@ public final class EngineBenchmark {
                 return rows;
             }
         };
-        ReportParameters p = new ReportParameters("Vestuário e Uniformes", List.of("SC"), LocalDate.now(),
-                LocalDate.now(), "todos", List.of(6), null, null, null, "data_desc", rows, 0, LocalDateTime.now(),
-                "PNCP (consulta ao vivo)");
+        ReportParameters p = new ReportParameters("Vestuário e Uniformes", "Vestuário e Uniformes", List.of("SC"),
+                LocalDate.now(), LocalDate.now(), "Todas", List.of("6 · Pregão - Eletrônico"), null, null, null,
+                "Publicação mais recente", List.of(), rows, 0, LocalDateTime.now(), "PNCP (consulta ao vivo)");
         System.gc();
         List<MemoryPoolMXBean> heap = ManagementFactory.getMemoryPoolMXBeans().stream()
                 .filter(m -> m.getType() == MemoryType.HEAP).toList();
@@ -94,7 +94,7 @@ public final class EngineBenchmark {
         Path file = Files.createTempFile("bench", ".xlsx");
         long start = System.nanoTime();
         try (OutputStream out = Files.newOutputStream(file)) {
-            ExcelReportWriter.write(items, p, out);
+            ExcelReportWriter.write(items, p, null, out);
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         long peak = heap.stream().mapToLong(m -> m.getPeakUsage().getUsed()).sum();

@@ -94,6 +94,11 @@ public final class RecordFilter {
             this.floor = floor;
         }
 
+        /** The user's terms as parsed (null when the sector's keywords are searched). */
+        public ParsedTerms terms() {
+            return terms;
+        }
+
         public void offer(PncpRecord r) {
             offered++;
             StatusLicitacao status = statusInference.infer(r);

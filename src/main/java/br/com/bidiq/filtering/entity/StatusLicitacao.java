@@ -5,15 +5,22 @@ import java.util.Optional;
 
 /** The tender status a user filters by, inferred from PNCP data (PNCP has no "open" flag). */
 public enum StatusLicitacao {
-    RECEBENDO_PROPOSTA("recebendo_proposta"),
-    EM_JULGAMENTO("em_julgamento"),
-    ENCERRADA("encerrada"),
-    TODOS("todos");
+    RECEBENDO_PROPOSTA("recebendo_proposta", "Recebendo propostas"),
+    EM_JULGAMENTO("em_julgamento", "Em julgamento"),
+    ENCERRADA("encerrada", "Encerrada"),
+    TODOS("todos", "Todas");
 
     private final String wire;
+    private final String label;
 
-    StatusLicitacao(String wire) {
+    StatusLicitacao(String wire, String label) {
         this.wire = wire;
+        this.label = label;
+    }
+
+    /** As the page and the report say it. */
+    public String label() {
+        return label;
     }
 
     public String wire() {

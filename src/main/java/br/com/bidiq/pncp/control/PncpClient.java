@@ -131,12 +131,22 @@ public class PncpClient {
         }
     }
 
+    /**
+     * Every gate's permit, in order. A gate closed while a later one was awaited (a cancelled search) gives its
+     * permits back and sends nothing.
+     */
     private static CompletableFuture<Void> acquireAll(List<RequestGate> gates) {
         CompletableFuture<Void> all = CompletableFuture.completedFuture(null);
         for (RequestGate gate : gates) {
             all = all.thenCompose(v -> gate.acquire());
         }
-        return all;
+        return all.thenCompose(v -> {
+            if (gates.stream().anyMatch(RequestGate::closed)) {
+                releaseAll(gates);
+                return CompletableFuture.failedFuture(new java.util.concurrent.CancellationException("cancelled"));
+            }
+            return CompletableFuture.completedFuture(null);
+        });
     }
 
     private static void releaseAll(List<RequestGate> gates) {

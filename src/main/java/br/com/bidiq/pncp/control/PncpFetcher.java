@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
+import br.com.bidiq.platform.Cancellation;
 import br.com.bidiq.platform.RequestIds;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -30,6 +31,7 @@ import java.util.logging.Logger;
 public class PncpFetcher {
 
     private static final Logger LOG = RequestIds.logger(PncpFetcher.class);
+    static final String CANCELLED = "busca cancelada";
 
     private final PncpClient client;
     private final RequestGate nodeGate;
@@ -57,10 +59,19 @@ public class PncpFetcher {
     }
 
     public FetchResult fetch(FetchQuery query, FetchListener listener) {
+        return fetch(query, listener, Cancellation.NEVER);
+    }
+
+    /**
+     * As {@link #fetch(FetchQuery, FetchListener)}; once {@code cancellation} fires no further PNCP request leaves
+     * (the ones in flight finish) and the units not fetched yet end as failed, so this returns promptly.
+     */
+    public FetchResult fetch(FetchQuery query, FetchListener listener, Cancellation cancellation) {
         PncpSettings settings = client.settings();
         List<FetchUnit> units = plan(query);
         Run run = new Run(units, listener);
         RequestGate searchGate = new RequestGate(settings.concurrencyPerSearch(), executor);
+        cancellation.onCancel(searchGate::close);
         List<RequestGate> gates = List.of(searchGate, nodeGate);
         List<CompletableFuture<Void>> all = new ArrayList<>();
         for (FetchUnit unit : units) {
@@ -114,6 +125,9 @@ public class PncpFetcher {
 
     private static String reason(Throwable error) {
         Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+        if (cause instanceof java.util.concurrent.CancellationException) {
+            return CANCELLED;
+        }
         return cause instanceof PncpFetchException ? cause.getMessage() : "erro inesperado: " + cause;
     }
 
@@ -170,7 +184,8 @@ public class PncpFetcher {
                 completed.add(outcome.unit());
             } else {
                 failures.add(outcome.failure());
-                LOG.log(Level.WARNING, "PNCP unit failed {0}: {1}", new Object[] {outcome.unit(),
+                LOG.log(CANCELLED.equals(outcome.failure().motivo()) ? Level.FINE : Level.WARNING,
+                        "PNCP unit failed {0}: {1}", new Object[] {outcome.unit(),
                         outcome.failure().motivo()});
             }
             unitsDone++;

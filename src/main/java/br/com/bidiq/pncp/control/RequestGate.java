@@ -2,6 +2,8 @@ package br.com.bidiq.pncp.control;
 
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.List;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 
@@ -16,6 +18,7 @@ public final class RequestGate {
     private final Deque<CompletableFuture<Void>> waiting = new ArrayDeque<>();
     private int available;
     private long granted;
+    private boolean closed;
 
     public RequestGate(int permits, Executor executor) {
         if (permits < 1) {
@@ -28,6 +31,9 @@ public final class RequestGate {
 
     public CompletableFuture<Void> acquire() {
         synchronized (this) {
+            if (closed) {
+                return CompletableFuture.failedFuture(new CancellationException("gate closed"));
+            }
             granted++;
             if (available > 0) {
                 available--;
@@ -50,6 +56,24 @@ public final class RequestGate {
         }
         // Hand the permit over on another thread: the releasing thread may be deep in an HTTP callback.
         executor.execute(() -> next.complete(null));
+    }
+
+    /**
+     * No permit is granted from now on: waiting and later callers fail with a {@link CancellationException}. Permits
+     * already held stay valid until released (their requests are in flight).
+     */
+    public void close() {
+        List<CompletableFuture<Void>> refused;
+        synchronized (this) {
+            closed = true;
+            refused = List.copyOf(waiting);
+            waiting.clear();
+        }
+        refused.forEach(t -> t.completeExceptionally(new CancellationException("gate closed")));
+    }
+
+    public synchronized boolean closed() {
+        return closed;
     }
 
     /** Permits asked for so far: for a per-search gate, the number of requests that search sent. */

@@ -18,6 +18,8 @@ public record ProgressEvent(@JsonbTransient long id,
 
     public static final String COMPLETE = "complete";
     public static final String ERROR = "error";
+    /** The user cancelled the search: terminal, like complete and error. */
+    public static final String CANCELLED = "cancelled";
 
     public ProgressEvent {
         progress = ERROR.equals(stage) ? -1 : Math.max(0, Math.min(100, progress));
@@ -26,7 +28,7 @@ public record ProgressEvent(@JsonbTransient long id,
 
     @JsonbTransient
     public boolean terminal() {
-        return COMPLETE.equals(stage) || ERROR.equals(stage);
+        return COMPLETE.equals(stage) || ERROR.equals(stage) || CANCELLED.equals(stage);
     }
 
     public ProgressEvent withId(long newId) {

@@ -1,14 +1,17 @@
 package br.com.bidiq.report.control;
 
+import br.com.bidiq.filtering.entity.StatusLicitacao;
 import br.com.bidiq.report.entity.ReportParameters;
+import br.com.bidiq.report.entity.Resumo;
 import br.com.bidiq.search.entity.Licitacao;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.math.BigDecimal;
 import java.time.format.DateTimeFormatter;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import org.apache.poi.ss.usermodel.BorderStyle;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
@@ -16,10 +19,12 @@ import org.apache.poi.ss.usermodel.FillPatternType;
 import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.HorizontalAlignment;
 import org.apache.poi.ss.usermodel.IndexedColors;
+import org.apache.poi.ss.usermodel.PrintSetup;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.VerticalAlignment;
 import org.apache.poi.ss.util.CellRangeAddress;
+import org.apache.poi.ss.util.CellReference;
 import org.apache.poi.ss.util.WorkbookUtil;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.apache.poi.xssf.usermodel.XSSFCellStyle;
@@ -28,32 +33,41 @@ import org.apache.poi.xssf.usermodel.XSSFFont;
 
 /**
  * Writes the search report with POI's streaming workbook, so 100,000 rows need little heap: sheet one lists the
- * tenders (real dates, R$ amounts, a HYPERLINK per row, a frozen filtered header and a SUM total), sheet two the search
- * parameters. Text never becomes a formula, and control characters are removed.
+ * tenders (real dates, R$ amounts, a HYPERLINK per row, a frozen filtered header and a SUM total of the disclosed
+ * values), sheet two the summary and highlights, sheet three the search parameters in words. Every sheet prints
+ * landscape, fitted to the page width. Text never becomes a formula, and control characters are removed.
  */
 public final class ExcelReportWriter {
 
     public static final String CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    public static final String SUMMARY_SHEET = "Resumo";
     public static final String PARAMETERS_SHEET = "Parâmetros";
     /** The BRL currency format with the pt-BR locale tag: R$ in every locale, stored with neutral separators. */
     public static final String CURRENCY_FORMAT = "[$R$-416] #,##0.00";
-    static final String[] HEADERS = {"Código PNCP", "Objeto", "Órgão", "UF", "Município", "Valor Estimado",
-            "Modalidade", "Publicação", "Início", "Encerramento", "Situação", "Link"};
-    private static final int[] WIDTHS = {25, 60, 40, 6, 20, 18, 22, 12, 16, 16, 18, 10};
-    private static final int VALUE_COLUMN = 5;
+    /** What an undisclosed value's cell says: text, so the SUM of the column leaves it out. */
+    public static final String UNDISCLOSED = "sigiloso / não informado";
+    static final String[] HEADERS = {"Código PNCP", "Objeto", "Órgão", "Esfera", "UF", "Município", "Valor Estimado",
+            "Modalidade", "Publicação", "Início", "Encerramento", "Dias restantes", "Situação", "Termos encontrados",
+            "Link"};
+    private static final int[] WIDTHS = {25, 60, 40, 11, 6, 20, 18, 22, 12, 16, 16, 10, 20, 28, 14};
+    static final int VALUE_COLUMN = 6;
     private static final int MAX_CELL_TEXT = 32_767;
     private static final Pattern CONTROL = Pattern.compile("[\\x00-\\x08\\x0b\\x0c\\x0e-\\x1f\\x7f]");
     private static final DateTimeFormatter BR_DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+    private static final Map<String, String> ESFERAS = Map.of("F", "Federal", "E", "Estadual", "M", "Municipal",
+            "D", "Distrital", "N", "Não se aplica");
 
     private ExcelReportWriter() {
     }
 
-    public static void write(List<Licitacao> items, ReportParameters params, OutputStream out) throws IOException {
+    public static void write(List<Licitacao> items, ReportParameters params, Resumo resumo, OutputStream out)
+            throws IOException {
         SXSSFWorkbook workbook = new SXSSFWorkbook(200);
         workbook.setCompressTempFiles(true);
         try {
             Styles styles = new Styles(workbook);
             writeTenders(workbook, styles, items, params);
+            writeSummary(workbook, styles, items, params, resumo);
             writeParameters(workbook, styles, items, params);
             // Streamed formulas carry no cached values: have spreadsheet programs compute them on open.
             workbook.setForceFormulaRecalculation(true);
@@ -64,13 +78,25 @@ public final class ExcelReportWriter {
         }
     }
 
-    static String sheetName(String sectorName) {
-        String base = sectorName == null || sectorName.isBlank() ? "Licitações" : sectorName;
+    static String sheetName(String searchName) {
+        String base = searchName == null || searchName.isBlank() ? "Licitações" : searchName;
         return WorkbookUtil.createSafeSheetName(base);
     }
 
+    private static void landscape(Sheet sheet) {
+        PrintSetup print = sheet.getPrintSetup();
+        print.setLandscape(true);
+        print.setPaperSize(PrintSetup.A4_PAPERSIZE);
+        print.setFitWidth((short) 1);
+        print.setFitHeight((short) 0);
+        sheet.setFitToPage(true);
+        sheet.setAutobreaks(true);
+    }
+
     private static void writeTenders(SXSSFWorkbook wb, Styles s, List<Licitacao> items, ReportParameters params) {
-        Sheet sheet = wb.createSheet(sheetName(params.sectorName()));
+        Sheet sheet = wb.createSheet(sheetName(params.searchName()));
+        landscape(sheet);
+        sheet.setRepeatingRows(CellRangeAddress.valueOf("1:1"));
         Row header = sheet.createRow(0);
         header.setHeightInPoints(30);
         for (int c = 0; c < HEADERS.length; c++) {
@@ -86,17 +112,24 @@ public final class ExcelReportWriter {
             text(row, 0, item.pncpId(), s);
             text(row, 1, item.objeto(), s);
             text(row, 2, item.orgao(), s);
-            text(row, 3, item.uf(), s);
-            text(row, 4, item.municipio(), s);
-            Cell value = row.createCell(VALUE_COLUMN);
-            value.setCellValue(item.valor().doubleValue());
-            value.setCellStyle(s.currency);
-            text(row, 6, item.modalidade(), s);
-            date(row, 7, item.publicacao(), s.date, s);
-            date(row, 8, item.abertura(), s.dateTime, s);
-            date(row, 9, item.encerramento(), s.dateTime, s);
-            text(row, 10, item.situacao(), s);
-            Cell link = row.createCell(11);
+            text(row, 3, item.esfera() == null ? "" : ESFERAS.getOrDefault(item.esfera(), item.esfera()), s);
+            text(row, 4, item.uf(), s);
+            text(row, 5, item.municipio(), s);
+            if (item.valor() != null) {
+                Cell value = row.createCell(VALUE_COLUMN);
+                value.setCellValue(item.valor().doubleValue());
+                value.setCellStyle(s.currency);
+            } else {
+                text(row, VALUE_COLUMN, UNDISCLOSED, s);
+            }
+            text(row, 7, item.modalidade(), s);
+            date(row, 8, item.publicacao(), s.date, s);
+            date(row, 9, item.abertura(), s.dateTime, s);
+            date(row, 10, item.encerramento(), s.dateTime, s);
+            daysLeft(row, 11, item.diasRestantes(), s);
+            text(row, 12, statusLabel(item.status()), s);
+            text(row, 13, item.matchedTerms() == null ? "" : String.join(", ", item.matchedTerms()), s);
+            Cell link = row.createCell(14);
             if (item.link() != null) {
                 link.setCellFormula(hyperlinkFormula(item.link()));
                 link.setCellStyle(s.link);
@@ -112,38 +145,137 @@ public final class ExcelReportWriter {
             label.setCellValue("TOTAL:");
             label.setCellStyle(s.totalLabel);
             Cell sum = totals.createCell(VALUE_COLUMN);
-            sum.setCellFormula("SUM(F2:F" + lastDataRow + ")");
+            String column = CellReference.convertNumToColString(VALUE_COLUMN);
+            sum.setCellFormula("SUM(" + column + "2:" + column + lastDataRow + ")");
             sum.setCellStyle(s.totalCurrency);
+            int undisclosed = SummaryWriter.undisclosed(items);
+            if (undisclosed > 0) {
+                Cell note = totals.createCell(VALUE_COLUMN + 1);
+                note.setCellValue(undisclosedTotalNote(undisclosed));
+            }
+        }
+    }
+
+    static String undisclosedTotalNote(int undisclosed) {
+        return undisclosed == 1 ? "O total não inclui 1 licitação com valor sigiloso ou não informado"
+                : "O total não inclui " + undisclosed + " licitações com valor sigiloso ou não informado";
+    }
+
+    static String statusLabel(String wire) {
+        return wire == null ? "" : StatusLicitacao.fromWire(wire).map(StatusLicitacao::label).orElse(wire);
+    }
+
+    private static void daysLeft(Row row, int col, Integer dias, Styles s) {
+        if (dias == null) {
+            text(row, col, "sem prazo", s);
+        } else if (dias < 0) {
+            text(row, col, "encerrada", s);
+        } else {
+            Cell cell = row.createCell(col);
+            cell.setCellValue(dias);
+            cell.setCellStyle(s.integer);
+        }
+    }
+
+    private static void writeSummary(SXSSFWorkbook wb, Styles s, List<Licitacao> items, ReportParameters p,
+                                     Resumo resumo) {
+        Sheet sheet = wb.createSheet(SUMMARY_SHEET);
+        landscape(sheet);
+        int[] widths = {18, 70, 40, 6, 16, 14};
+        for (int c = 0; c < widths.length; c++) {
+            sheet.setColumnWidth(c, widths[c] * 256);
+        }
+        int r = 0;
+        Row title = sheet.createRow(r++);
+        Cell t = title.createCell(0);
+        t.setCellValue(clean("BidIQ · " + p.searchName()));
+        t.setCellStyle(s.title);
+        Row text = sheet.createRow(r++);
+        text.setHeightInPoints(48);
+        Cell summary = text.createCell(0);
+        summary.setCellValue(clean(resumo == null ? "" : resumo.resumoExecutivo()));
+        summary.setCellStyle(s.wrapped);
+        sheet.addMergedRegion(new CellRangeAddress(text.getRowNum(), text.getRowNum(), 0, widths.length - 1));
+        r++;
+        number(sheet, r++, "Licitações:", items.size(), s);
+        money(sheet, r++, "Valor total estimado:", SummaryWriter.total(items), s);
+        int undisclosed = SummaryWriter.undisclosed(items);
+        if (undisclosed > 0) {
+            plain(sheet, r++, "Sem valor divulgado:", undisclosed + (undisclosed == 1 ? " licitação" : " licitações")
+                    + " (sigiloso ou não informado), fora do total", s);
+        }
+        if (resumo != null && resumo.alertaUrgencia() != null) {
+            plain(sheet, r++, "Prazo:", resumo.alertaUrgencia(), s);
+        }
+        r++;
+        Row heading = sheet.createRow(r++);
+        Cell h = heading.createCell(0);
+        h.setCellValue("Destaques: os maiores valores");
+        h.setCellStyle(s.totalLabel);
+        Row header = sheet.createRow(r++);
+        String[] cols = {"Valor", "Objeto", "Órgão", "UF", "Encerramento", "Link"};
+        for (int c = 0; c < cols.length; c++) {
+            Cell cell = header.createCell(c);
+            cell.setCellValue(cols[c]);
+            cell.setCellStyle(s.header);
+        }
+        List<Licitacao> top = items.stream().filter(i -> i.valor() != null)
+                .sorted(Comparator.comparing(Licitacao::valor).reversed()).limit(3).toList();
+        for (Licitacao item : top) {
+            Row row = sheet.createRow(r++);
+            Cell value = row.createCell(0);
+            value.setCellValue(item.valor().doubleValue());
+            value.setCellStyle(s.currency);
+            text(row, 1, item.objeto(), s);
+            text(row, 2, item.orgao(), s);
+            text(row, 3, item.uf(), s);
+            date(row, 4, item.encerramento(), s.dateTime, s);
+            Cell link = row.createCell(5);
+            link.setCellStyle(item.link() == null ? s.text : s.link);
+            if (item.link() != null) {
+                link.setCellFormula(hyperlinkFormula(item.link()));
+            }
+        }
+        if (top.isEmpty()) {
+            text(sheet.createRow(r), 1, "Nenhuma licitação com valor divulgado.", s);
         }
     }
 
     private static void writeParameters(SXSSFWorkbook wb, Styles s, List<Licitacao> items, ReportParameters p) {
         Sheet sheet = wb.createSheet(PARAMETERS_SHEET);
+        landscape(sheet);
         sheet.setColumnWidth(0, 34 * 256);
-        sheet.setColumnWidth(1, 70 * 256);
-        BigDecimal total = items.stream().map(Licitacao::valor).reduce(BigDecimal.ZERO, BigDecimal::add);
+        sheet.setColumnWidth(1, 90 * 256);
         int r = 0;
         Row generated = label(sheet, r++, "Gerado em (horário de Brasília):", s);
         Cell at = generated.createCell(1);
         at.setCellValue(p.generatedAt());
         at.setCellStyle(s.dateTimeSeconds);
-        plain(sheet, r++, "Setor:", p.sectorName(), s);
+        plain(sheet, r++, "Busca:", p.searchName(), s);
         plain(sheet, r++, "UFs:", String.join(", ", p.ufs()), s);
         plain(sheet, r++, "Período de publicação:", p.dataInicial() == null
                 ? "qualquer data (abertas agora: prazo de proposta ainda aberto)"
                 : p.dataInicial().format(BR_DATE) + " a " + p.dataFinal().format(BR_DATE), s);
-        plain(sheet, r++, "Status:", p.status(), s);
-        plain(sheet, r++, "Modalidades:", p.modalidades().stream().map(String::valueOf)
-                .collect(Collectors.joining(", ")), s);
+        plain(sheet, r++, "Situação:", p.status(), s);
+        plain(sheet, r++, "Modalidades:", String.join("; ", p.modalidades()), s);
         money(sheet, r++, "Valor mínimo:", p.valorMinimo(), s);
         money(sheet, r++, "Valor máximo:", p.valorMaximo(), s);
-        plain(sheet, r++, "Termos de busca:", p.termosBusca() == null ? "" : p.termosBusca(), s);
+        plain(sheet, r++, "Setor:", p.sectorName() == null ? "nenhum (os termos de busca substituem as palavras do"
+                + " setor)" : p.sectorName(), s);
+        plain(sheet, r++, "Termos de busca:", p.termosBusca() == null ? "nenhum (palavras do setor)"
+                : p.termosBusca(), s);
         plain(sheet, r++, "Ordenação:", p.ordenacao(), s);
         plain(sheet, r++, "Fonte dos dados:", p.fonte(), s);
         number(sheet, r++, "Registros analisados:", p.totalRaw(), s);
         number(sheet, r++, "Total de licitações:", items.size(), s);
-        money(sheet, r++, "Valor total estimado:", total, s);
-        number(sheet, r, "Consultas ao PNCP com falha:", p.failedUnits(), s);
+        money(sheet, r++, "Valor total estimado:", SummaryWriter.total(items), s);
+        number(sheet, r++, "Sem valor divulgado (fora do total):", SummaryWriter.undisclosed(items), s);
+        number(sheet, r++, "Consultas ao PNCP com falha:", p.failedUnits(), s);
+        for (String filter : p.otherFilters()) {
+            int colon = filter.indexOf(':');
+            plain(sheet, r++, colon > 0 ? filter.substring(0, colon + 1) : "Filtro:",
+                    colon > 0 ? filter.substring(colon + 1).strip() : filter, s);
+        }
     }
 
     private static Row label(Sheet sheet, int r, String label, Styles s) {
@@ -192,7 +324,7 @@ public final class ExcelReportWriter {
             }
             target.append('"').append(escaped, i, Math.min(escaped.length(), i + 250)).append('"');
         }
-        return "HYPERLINK(" + target + ",\"Abrir\")";
+        return "HYPERLINK(" + target + ",\"Abrir edital\")";
     }
 
     static String clean(String value) {
@@ -229,6 +361,9 @@ public final class ExcelReportWriter {
         final CellStyle link;
         final CellStyle totalLabel;
         final CellStyle totalCurrency;
+        final CellStyle integer;
+        final CellStyle title;
+        final CellStyle wrapped;
 
         Styles(SXSSFWorkbook wb) {
             short currencyFormat = wb.createDataFormat().getFormat(CURRENCY_FORMAT);
@@ -267,6 +402,16 @@ public final class ExcelReportWriter {
             totalCurrency = wb.createCellStyle();
             totalCurrency.setFont(bold);
             totalCurrency.setDataFormat(currencyFormat);
+            integer = bordered(wb);
+            integer.setDataFormat(wb.createDataFormat().getFormat("0"));
+            Font big = wb.createFont();
+            big.setBold(true);
+            big.setFontHeightInPoints((short) 14);
+            title = wb.createCellStyle();
+            title.setFont(big);
+            wrapped = wb.createCellStyle();
+            wrapped.setWrapText(true);
+            wrapped.setVerticalAlignment(VerticalAlignment.TOP);
         }
 
         private static CellStyle bordered(SXSSFWorkbook wb) {

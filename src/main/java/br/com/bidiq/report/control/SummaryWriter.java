@@ -1,57 +1,89 @@
 package br.com.bidiq.report.control;
 
 import br.com.bidiq.report.entity.Resumo;
+import br.com.bidiq.report.entity.SearchSubject;
 import br.com.bidiq.search.entity.Licitacao;
 import java.math.BigDecimal;
 import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
+import java.util.Objects;
 
 /**
  * The deterministic executive summary: totals, the three largest tenders and an urgency alert for the nearest
- * deadline within 7 days. Deadlines already past never produce an alert, so days are never negative.
+ * deadline within 7 days. Deadlines already past never produce an alert, so days are never negative. Undisclosed
+ * values (sigiloso or not informed: PNCP sends 0) count as notices but never as money.
  */
 public final class SummaryWriter {
 
     static final int URGENT_DAYS = 7;
+    static final int HIGHLIGHT_OBJECT_CHARS = 120;
 
     private SummaryWriter() {
     }
 
-    public static Resumo summarize(List<Licitacao> items, String sectorName, LocalDateTime now) {
-        return summarize(items, sectorName, now, 0);
+    public static Resumo summarize(List<Licitacao> items, SearchSubject subject, LocalDateTime now) {
+        return summarize(items, subject, now, 0);
     }
 
     /** With failed PNCP queries, the text says the result may be incomplete: an empty result is not "nothing". */
-    public static Resumo summarize(List<Licitacao> items, String sectorName, LocalDateTime now, int failedQueries) {
+    public static Resumo summarize(List<Licitacao> items, SearchSubject subject, LocalDateTime now,
+                                   int failedQueries) {
         String caveat = failedQueries == 0 ? "" : " Atenção: " + failedQueries
                 + (failedQueries == 1 ? " consulta ao PNCP falhou" : " consultas ao PNCP falharam")
                 + "; o resultado pode estar incompleto.";
-        Resumo r = summarizeFound(items, sectorName, now);
+        Resumo r = summarizeFound(items, subject, now);
         return caveat.isEmpty() ? r : new Resumo(r.resumoExecutivo() + caveat, r.totalOportunidades(),
-                r.valorTotal(), r.destaques(), r.alertaUrgencia());
+                r.valorTotal(), r.semValor(), r.destaques(), r.alertaUrgencia());
     }
 
-    private static Resumo summarizeFound(List<Licitacao> items, String sectorName, LocalDateTime now) {
+    private static Resumo summarizeFound(List<Licitacao> items, SearchSubject subject, LocalDateTime now) {
         if (items.isEmpty()) {
-            return new Resumo("Nenhuma licitação de " + sectorName.toLowerCase(Locale.forLanguageTag("pt-BR"))
-                    + " encontrada nos estados selecionados para o período informado.", 0, BigDecimal.ZERO,
-                    List.of(), null);
+            return new Resumo("Nenhuma licitação " + subject.phrase() + " encontrada nos estados selecionados "
+                    + (subject.openNow() ? "com prazo de proposta aberto." : "no período informado."), 0,
+                    BigDecimal.ZERO, 0, List.of(), null);
         }
-        BigDecimal total = items.stream().map(Licitacao::valor).reduce(BigDecimal.ZERO, BigDecimal::add);
-        String text = items.size() == 1
-                ? "Encontrada 1 licitação de " + sectorName + " totalizando " + Reais.format(total) + "."
-                : "Encontradas " + items.size() + " licitações de " + sectorName + " totalizando "
-                        + Reais.format(total) + ".";
+        BigDecimal total = total(items);
+        int undisclosed = undisclosed(items);
+        String text = (items.size() == 1 ? "Encontrada 1 licitação " : "Encontradas " + items.size() + " licitações ")
+                + subject.phrase() + (subject.openNow() ? " com prazo de proposta aberto" : "") + ", totalizando "
+                + Reais.format(total) + undisclosedNote(undisclosed) + ".";
         List<String> destaques = items.stream()
-                .filter(i -> i.valor().signum() > 0)
+                .filter(i -> i.valor() != null)
                 .sorted(Comparator.comparing(Licitacao::valor).reversed())
                 .limit(3)
-                .map(i -> orgao(i) + ": " + Reais.format(i.valor()))
+                .map(SummaryWriter::highlight)
                 .toList();
-        return new Resumo(text, items.size(), total, destaques, urgency(items, now));
+        return new Resumo(text, items.size(), total, undisclosed, destaques, urgency(items, now));
+    }
+
+    /** The sum of the disclosed values. */
+    public static BigDecimal total(List<Licitacao> items) {
+        return items.stream().map(Licitacao::valor).filter(Objects::nonNull).reduce(BigDecimal.ZERO, BigDecimal::add);
+    }
+
+    public static int undisclosed(List<Licitacao> items) {
+        return (int) items.stream().filter(i -> i.valor() == null).count();
+    }
+
+    static String undisclosedNote(int undisclosed) {
+        if (undisclosed == 0) {
+            return "";
+        }
+        return undisclosed == 1 ? " (1 licitação com valor sigiloso ou não informado fica fora do total)"
+                : " (" + undisclosed + " licitações com valor sigiloso ou não informado ficam fora do total)";
+    }
+
+    /** "R$ 5.200.000,00 · Aquisição de uniformes escolares… · Município de Lages (SC)". */
+    static String highlight(Licitacao i) {
+        String objeto = i.objeto() == null ? "" : i.objeto().strip();
+        if (objeto.length() > HIGHLIGHT_OBJECT_CHARS) {
+            objeto = objeto.substring(0, HIGHLIGHT_OBJECT_CHARS - 1).strip() + "…";
+        }
+        String where = i.uf() == null || i.uf().isBlank() ? "" : " (" + i.uf() + ")";
+        return Reais.format(i.valor()) + " · " + (objeto.isEmpty() ? "Objeto não informado" : objeto) + " · "
+                + orgao(i) + where;
     }
 
     private static String urgency(List<Licitacao> items, LocalDateTime now) {

@@ -3,6 +3,7 @@ package br.com.bidiq.search.boundary;
 import br.com.bidiq.platform.ErrorMappers;
 import br.com.bidiq.platform.RequestIds;
 import br.com.bidiq.progress.control.ProgressBus;
+import br.com.bidiq.search.control.SearchCancellations;
 import br.com.bidiq.search.control.SearchRegistry;
 import br.com.bidiq.search.control.SearchWorker;
 import br.com.bidiq.search.entity.SearchRequest;
@@ -13,6 +14,7 @@ import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -41,6 +43,9 @@ public class SearchesResource {
     @Inject
     ProgressBus bus;
 
+    @Inject
+    SearchCancellations cancellations;
+
     @POST
     @Operation(summary = "Inicia uma busca; repetir o mesmo search_id devolve a mesma busca")
     public Response start(@NotNull(message = "Envie o corpo da busca em JSON") @Valid SearchRequest request,
@@ -49,6 +54,7 @@ public class SearchesResource {
                 : request.searchId().toLowerCase(java.util.Locale.ROOT);
         SearchRegistry.Claim claim = registry.claim(id, request.withSearchId(id), RequestIds.current());
         if (claim.created()) {
+            cancellations.register(id);
             bus.open(id, claim.state().request().ufList().size());
             worker.run(id, claim.state().request(), RequestIds.current());
         }
@@ -63,6 +69,25 @@ public class SearchesResource {
         return registry.find(normal(searchId))
                 .map(s -> Response.ok(view(s, true, uri, bus)).build())
                 .orElseGet(() -> notFound(searchId));
+    }
+
+    /**
+     * Cancels a running search on whichever node runs it: its PNCP work stops, its stream ends with a
+     * {@code cancelled} event and nothing is kept. Idempotent; a search that already ended is left as it is (200
+     * with its state); a running one answers 202 while it stops.
+     */
+    @DELETE
+    @Path("{searchId}")
+    @Operation(summary = "Cancela uma busca em andamento (em qualquer nó); buscas já encerradas não mudam")
+    public Response cancel(@PathParam("searchId") String searchId, @Context UriInfo uri) {
+        String id = normal(searchId);
+        return registry.find(id).map(s -> {
+            if (s.status() != SearchState.Status.RUNNING) {
+                return Response.ok(view(s, false, uri, bus)).build();
+            }
+            cancellations.cancel(id);
+            return Response.accepted(view(s, false, uri, bus)).build();
+        }).orElseGet(() -> notFound(searchId));
     }
 
     static String normal(String id) {

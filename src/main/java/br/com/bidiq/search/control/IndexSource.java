@@ -39,10 +39,12 @@ final class IndexSource {
                 "uf_total", request.ufList().size()));
         long started = System.nanoTime();
         int candidates = index.count(query);
-        progress.emit("consultando", 55, "Índice local: " + candidates + " licitações candidatas",
+        progress.emit("consultando", 55, "Índice local: "
+                + Plural.of(candidates, "licitação candidata", "licitações candidatas"),
                 Map.of("candidatos", candidates, "total_raw", candidates, "uf_total", request.ufList().size(),
                         "uf_index", request.ufList().size()));
-        progress.emit("filtering", 60, "Aplicando filtros em " + candidates + " licitações...", Map.of());
+        progress.emit("filtering", 60, "Aplicando filtros em "
+                + Plural.of(candidates, "licitação", "licitações") + "...", Map.of());
         int streamed = index.stream(query, sieve::offer);
         LOG.info(() -> String.format("Index answered with %d candidates in %.0f ms", streamed,
                 (System.nanoTime() - started) / 1e6));

@@ -6,6 +6,7 @@ import br.com.bidiq.pncp.control.PncpFetcher;
 import br.com.bidiq.pncp.entity.FetchProgress;
 import br.com.bidiq.pncp.entity.FetchQuery;
 import br.com.bidiq.pncp.entity.FetchResult;
+import br.com.bidiq.platform.Cancellation;
 import br.com.bidiq.platform.RequestIds;
 import br.com.bidiq.search.entity.Fonte;
 import br.com.bidiq.search.entity.SearchRequest;
@@ -42,10 +43,19 @@ final class LiveSource {
     }
 
     Fed feed(SearchRequest request, RecordFilter.Sieve sieve, Progress progress, boolean keepInIndex) {
+        return feed(request, sieve, progress, keepInIndex, Cancellation.NEVER);
+    }
+
+    /**
+     * @throws SearchCancelledException when {@code cancellation} fired during the fetch (nothing is indexed)
+     * @throws PncpUnreachableException when every unit failed and no record was read
+     */
+    Fed feed(SearchRequest request, RecordFilter.Sieve sieve, Progress progress, boolean keepInIndex,
+             Cancellation cancellation) {
         List<String> ufs = request.ufList();
         FetchQuery query = new FetchQuery(ufs, request.modalidadeList(), request.inicio(), request.fim());
         int units = fetcher.plan(query).size();
-        progress.emit("fetching", 10, "Iniciando busca em " + ufs.size() + " estados...",
+        progress.emit("fetching", 10, "Iniciando busca em " + Plural.estados(ufs.size()) + "...",
                 Map.of("uf_total", ufs.size(), "unidades_total", units, "fonte", Fonte.PNCP.wire()));
         long started = System.nanoTime();
         // One event per finished unit, except for huge searches: at most MAX_FETCH_EVENTS keep the log bounded.
@@ -53,18 +63,26 @@ final class LiveSource {
         FetchResult fetched = fetcher.fetch(query, p -> {
             if (p.unitsDone() % every == 0 || p.unitsDone() == p.unitsTotal()) {
                 progress.emit("fetching", 10 + (int) (45L * p.unitsDone() / p.unitsTotal()),
-                        "Buscando dados: " + p.ufsDone() + "/" + p.ufsTotal() + " estados", detail(p));
+                        "Buscando dados: " + p.ufsDone() + "/" + Plural.estados(p.ufsTotal()), detail(p));
             }
-        });
+        }, cancellation);
+        if (cancellation.cancelled()) {
+            throw new SearchCancelledException();
+        }
+        if (fetched.completedUnits().isEmpty() && fetched.records().isEmpty() && !fetched.failedUnits().isEmpty()) {
+            throw new PncpUnreachableException(fetched.failedUnits());
+        }
         int raw = fetched.records().size();
         LOG.info(() -> String.format("Fetched %d raw bids in %.1fs (%d requests, %d failed units)", raw,
                 (System.nanoTime() - started) / 1e9, fetched.requests(), fetched.failedUnits().size()));
-        progress.emit("fetching", 55, "Busca concluída: " + raw + " licitações encontradas",
+        progress.emit("fetching", 55, "Busca concluída: " + Plural.of(raw, "licitação encontrada",
+                        "licitações encontradas"),
                 Map.of("total_raw", raw, "unidades_com_falha", fetched.failedUnits().size()));
         if (keepInIndex && feed != null) {
             keep(fetched);
         }
-        progress.emit("filtering", 60, "Aplicando filtros em " + raw + " licitações...", Map.of());
+        progress.emit("filtering", 60, "Aplicando filtros em " + Plural.of(raw, "licitação", "licitações") + "...",
+                Map.of());
         fetched.records().forEach(sieve::offer);
         return new Fed(raw, Fonte.PNCP, clock.instant(), fetched.failedUnits(), fetched.requests(), null);
     }

@@ -11,12 +11,15 @@ import br.com.bidiq.filtering.entity.Sector;
 import br.com.bidiq.index.control.IndexFeed;
 import br.com.bidiq.index.control.IndexSearch;
 import br.com.bidiq.pncp.control.PncpFetcher;
+import br.com.bidiq.pncp.entity.Modalidade;
+import br.com.bidiq.platform.Cancellation;
 import br.com.bidiq.platform.RequestIds;
 import br.com.bidiq.progress.entity.ProgressEvent;
 import br.com.bidiq.report.control.ExcelReportWriter;
 import br.com.bidiq.report.control.SummaryWriter;
 import br.com.bidiq.report.entity.ReportParameters;
 import br.com.bidiq.report.entity.Resumo;
+import br.com.bidiq.report.entity.SearchSubject;
 import br.com.bidiq.search.entity.Fonte;
 import br.com.bidiq.search.entity.Licitacao;
 import br.com.bidiq.search.entity.SearchRequest;
@@ -37,6 +40,7 @@ import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashSet;
 import java.util.List;
@@ -56,6 +60,7 @@ import java.util.logging.Logger;
 public class SearchPipeline {
 
     private static final Logger LOG = RequestIds.logger(SearchPipeline.class);
+    private static final int MAX_FILE_STEM = 60;
     private static final DateTimeFormatter BR_DATE_TIME = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm");
 
     @Inject
@@ -77,6 +82,15 @@ public class SearchPipeline {
 
     public SearchResult run(String searchId, SearchRequest request, Consumer<ProgressEvent> events)
             throws IOException {
+        return run(searchId, request, events, Cancellation.NEVER);
+    }
+
+    /**
+     * @throws SearchCancelledException when {@code cancellation} fires before the result is ready
+     * @throws PncpUnreachableException when a live search could read nothing at all from PNCP
+     */
+    public SearchResult run(String searchId, SearchRequest request, Consumer<ProgressEvent> events,
+                            Cancellation cancellation) throws IOException {
         Progress progress = new Progress(events);
         SectorCatalog catalog = SectorCatalog.standard();
         Sector sector = catalog.find(request.sector()).orElseThrow();
@@ -85,11 +99,13 @@ public class SearchPipeline {
         RecordFilter filter = new RecordFilter(catalog, inference);
         FilterCriteria criteria = criteria(request, sector);
         RecordFilter.Sieve sieve = filter.sieve(criteria);
+        SearchSubject subject = subject(sector, sieve, request);
+        String configured = sieve.terms() == null ? "Setor '" + sector.name() + "' configurado"
+                : "Termos de busca configurados";
         SourceChoice choice = SourceChoice.of(request, index);
         Fed fed;
         if (choice.fonte() == Fonte.INDICE) {
-            progress.emit("connecting", 8, "Setor '" + sector.name() + "' configurado, consultando o índice local...",
-                    Map.of());
+            progress.emit("connecting", 8, configured + ", consultando o índice local...", Map.of());
             try {
                 fed = new IndexSource(index).feed(request, sieve, progress, choice.coverage(), inference.now());
             } catch (SQLException e) {
@@ -100,13 +116,13 @@ public class SearchPipeline {
                 LOG.info("Index failed during the search, searching PNCP live: " + e.getMessage());
                 choice = new SourceChoice(Fonte.PNCP, null, "índice local indisponível", false);
                 sieve = filter.sieve(criteria);
-                fed = live().feed(request, sieve, progress, false);
+                fed = live().feed(request, sieve, progress, false, cancellation);
             }
         } else {
-            progress.emit("connecting", 8, "Setor '" + sector.name() + "' configurado, conectando ao PNCP...",
-                    Map.of());
-            fed = live().feed(request, sieve, progress, choice.indexReachable());
+            progress.emit("connecting", 8, configured + ", conectando ao PNCP...", Map.of());
+            fed = live().feed(request, sieve, progress, choice.indexReachable(), cancellation);
         }
+        stopIfCancelled(cancellation);
         FilterOutcome outcome = sieve.outcome();
         List<Accepted> ordered = ResultOrdering.sort(outcome.accepted(), request.ordering());
         LocalDateTime now = inference.now();
@@ -120,8 +136,13 @@ public class SearchPipeline {
         if (!items.isEmpty()) {
             progress.emit("summary", 75, "Gerando resumo executivo...", Map.of());
         }
-        Resumo resumo = SummaryWriter.summarize(items, sector.name(), now, fed.failedUnits().size());
-        Report report = items.isEmpty() ? Report.NONE : report(searchId, request, sector, items, fed, now, progress);
+        Resumo resumo = SummaryWriter.summarize(items, subject, now, fed.failedUnits().size());
+        stopIfCancelled(cancellation);
+        Report report = items.isEmpty() ? Report.NONE
+                : report(searchId, request, subject, sieve.terms() == null ? sector.name() : null, items, fed, resumo,
+                        now, progress);
+        stopIfCancelled(cancellation);
+        boolean incomplete = !fed.failedUnits().isEmpty() || (fed.uncovered() != null && !fed.uncovered().isEmpty());
         var terms = outcome.terms();
         return new SearchResult(resumo, items, considered, items.size(), outcome.stats(), fed.failedUnits(),
                 fed.pncpRequests(), report.stored == null ? null : report.stored.downloadId(),
@@ -131,7 +152,18 @@ public class SearchPipeline {
                 terms == null ? null : outcome.relaxed(), clock.instant().truncatedTo(ChronoUnit.SECONDS).toString(),
                 fed.fonte().wire(), fed.freshAt() == null ? null
                         : fed.freshAt().truncatedTo(ChronoUnit.SECONDS).toString(),
-                choice.reason(), fed.uncovered());
+                choice.reason(), fed.uncovered(), incomplete, subject.name());
+    }
+
+    private static void stopIfCancelled(Cancellation cancellation) {
+        if (cancellation.cancelled()) {
+            throw new SearchCancelledException();
+        }
+    }
+
+    static SearchSubject subject(Sector sector, RecordFilter.Sieve sieve, SearchRequest request) {
+        return sieve.terms() == null ? SearchSubject.sector(sector.name(), request.abertasAgora())
+                : SearchSubject.terms(sieve.terms().valid(), request.abertasAgora());
     }
 
     private LiveSource live() {
@@ -143,20 +175,22 @@ public class SearchPipeline {
         static final Report NONE = new Report(null, null, false);
     }
 
-    private Report report(String searchId, SearchRequest request, Sector sector, List<Licitacao> items, Fed fed,
-                          LocalDateTime now, Progress progress) throws IOException {
+    private Report report(String searchId, SearchRequest request, SearchSubject subject, String sectorName,
+                          List<Licitacao> items, Fed fed, Resumo resumo, LocalDateTime now, Progress progress)
+            throws IOException {
         progress.emit("excel", 92, "Gerando planilha Excel...", Map.of("linhas", items.size()));
-        ReportParameters params = new ReportParameters(sector.name(), request.ufList(), request.inicio(),
-                request.fim(), request.statusFilter().wire(), request.modalidadeList(), request.valorMinimo(),
-                request.valorMaximo(), request.termosBusca(), request.ordering().wire(), fed.considered(),
+        ReportParameters params = new ReportParameters(subject.name(), sectorName, request.ufList(),
+                request.inicio(), request.fim(), request.statusFilter().label(), request.modalidadeList().stream()
+                        .map(SearchPipeline::modalidade).toList(), request.valorMinimo(), request.valorMaximo(),
+                request.termosBusca(), request.ordering().label(), otherFilters(request), fed.considered(),
                 fed.failedUnits().size(), now, describe(fed));
         Path file = Files.createTempFile("bidiq-", ".xlsx");
         try {
             try (OutputStream out = Files.newOutputStream(file)) {
-                ExcelReportWriter.write(items, params, out);
+                ExcelReportWriter.write(items, params, resumo, out);
             }
             try {
-                return new Report(storage.store(searchId, file, fileName(sector, request, now)), null, true);
+                return new Report(storage.store(searchId, file, fileName(subject, request, now)), null, true);
             } catch (IOException | RuntimeException e) {
                 LOG.log(Level.WARNING, "Storage upload failed, falling back to base64 encoding: " + e);
                 return new Report(null, Base64.getEncoder().encodeToString(Files.readAllBytes(file)), true);
@@ -188,8 +222,44 @@ public class SearchPipeline {
         return values == null ? Set.of() : new HashSet<>(values.stream().map(String::toUpperCase).toList());
     }
 
-    static String fileName(Sector sector, SearchRequest r, LocalDateTime now) {
+    static String fileName(SearchSubject subject, SearchRequest r, LocalDateTime now) {
         String period = r.inicio() == null ? "abertas_em_" + now.toLocalDate() : r.inicio() + "_a_" + r.fim();
-        return "BidIQ_" + ReportFileNames.ascii(sector.name()) + "_" + period + ".xlsx";
+        String stem = ReportFileNames.ascii(subject.fileStem());
+        return "BidIQ_" + (stem.length() > MAX_FILE_STEM ? stem.substring(0, MAX_FILE_STEM) : stem) + "_" + period
+                + ".xlsx";
+    }
+
+    /** "6 · Pregão - Eletrônico". */
+    static String modalidade(int code) {
+        return Modalidade.of(code).map(m -> code + " · " + m.label()).orElse(String.valueOf(code));
+    }
+
+    /** The request's narrower filters in words, for the report. */
+    static List<String> otherFilters(SearchRequest r) {
+        List<String> lines = new ArrayList<>();
+        if (r.esferas() != null && !r.esferas().isEmpty()) {
+            lines.add("Esferas: " + String.join(", ", r.esferas().stream().map(SearchPipeline::esfera).toList()));
+        }
+        if (r.municipios() != null && !r.municipios().isEmpty()) {
+            lines.add("Municípios (código IBGE): " + String.join(", ", r.municipios()));
+        }
+        if (r.orgaos() != null && !r.orgaos().isEmpty()) {
+            lines.add("Órgãos: " + String.join("; ", r.orgaos()));
+        }
+        if (r.exclusionTerms() != null) {
+            lines.add("Termos de exclusão: " + (r.exclusionTerms().isEmpty() ? "nenhum"
+                    : String.join(", ", r.exclusionTerms())));
+        }
+        return lines;
+    }
+
+    private static String esfera(String code) {
+        return switch (code.toUpperCase(java.util.Locale.ROOT)) {
+            case "F" -> "Federal";
+            case "E" -> "Estadual";
+            case "M" -> "Municipal";
+            case "D" -> "Distrital";
+            default -> "Não se aplica";
+        };
     }
 }

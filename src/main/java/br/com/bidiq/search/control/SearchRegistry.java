@@ -181,6 +181,13 @@ public class SearchRegistry {
         }
     }
 
+    public void cancelled(String searchId, String message) {
+        SearchState s = searches.computeIfPresent(searchId, (id, old) -> old.cancelled(message, clock.instant()));
+        if (s != null) {
+            write(s, resultTtl());
+        }
+    }
+
     /** Another node's search whose node died: record the error where every node reads it. */
     private void lost(String searchId, String message) {
         // The bus reports every stream whose node died; only searches have state here (an index run's stream does not).

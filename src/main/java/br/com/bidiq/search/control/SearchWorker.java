@@ -10,6 +10,7 @@ import jakarta.ejb.Asynchronous;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -32,6 +33,9 @@ public class SearchWorker {
     @Inject
     ProgressBus bus;
 
+    @Inject
+    SearchCancellations cancellations;
+
     @Asynchronous
     public void run(String searchId, SearchRequest request, String requestId) {
         RequestIds.with(requestId, () -> execute(searchId, request));
@@ -40,12 +44,14 @@ public class SearchWorker {
     private void execute(String searchId, SearchRequest request) {
         ProgressEvent terminal;
         try {
-            SearchResult result = pipeline.run(searchId, request, e -> publish(searchId, e));
+            SearchResult result = pipeline.run(searchId, request, e -> publish(searchId, e),
+                    cancellations.of(searchId));
             registry.completed(searchId, result);
             Map<String, Object> detail = new LinkedHashMap<>();
             detail.put("total_filtrado", result.totalFiltrado());
             detail.put("total_raw", result.totalRaw());
             detail.put("unidades_com_falha", result.unidadesComFalha().size());
+            detail.put("incompleta", result.incompleta());
             if (result.downloadId() != null) {
                 detail.put("download_id", result.downloadId());
             }
@@ -58,6 +64,16 @@ public class SearchWorker {
             }
             terminal = new ProgressEvent(0, ProgressEvent.COMPLETE, 100, "Busca concluída!", detail);
             LOG.info(() -> "Search " + searchId + " complete: " + result.totalFiltrado() + " results");
+        } catch (SearchCancelledException e) {
+            LOG.info("Search " + searchId + " cancelled by the user");
+            registry.cancelled(searchId, CANCELLED);
+            terminal = new ProgressEvent(0, ProgressEvent.CANCELLED, 0, CANCELLED, Map.of("cancelada", true));
+        } catch (PncpUnreachableException e) {
+            LOG.warning("Search " + searchId + " failed: every PNCP query failed (" + e.failedUnits().size()
+                    + " units)");
+            registry.failed(searchId, e.getMessage());
+            terminal = new ProgressEvent(0, ProgressEvent.ERROR, -1, e.getMessage(), Map.of("error", e.getMessage(),
+                    "motivo", "pncp_indisponivel", "unidades_com_falha", failedUnits(e)));
         } catch (InvalidTermsException e) {
             terminal = failure(searchId, "Nenhum termo válido para busca.");
         } catch (IndexUnavailableException e) {
@@ -67,7 +83,17 @@ public class SearchWorker {
             LOG.log(Level.SEVERE, "Search " + searchId + " failed", e);
             terminal = failure(searchId, "Erro interno ao processar a busca. Tente novamente em alguns instantes.");
         }
+        cancellations.release(searchId);
         publish(searchId, terminal);
+    }
+
+    static final String CANCELLED = "Busca cancelada. Nenhum resultado foi guardado.";
+
+    /** The failed units in the error event, for the page to say which UFs and modalities: at most 100 of them. */
+    private static List<Map<String, Object>> failedUnits(PncpUnreachableException e) {
+        return e.failedUnits().stream().limit(100).map(f -> Map.<String, Object>of("uf", f.uf(), "modalidade",
+                f.modalidade(), "data_inicial", f.dataInicial(), "data_final", f.dataFinal(), "motivo",
+                f.motivo())).toList();
     }
 
     private ProgressEvent failure(String searchId, String message) {

@@ -11,7 +11,11 @@ import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 
-/** One tender in a search result, as the API, the page and the Excel report show it. Dates are Brasília local. */
+/**
+ * One tender in a search result, as the API, the page and the Excel report show it. Dates are Brasília local.
+ * {@code valor} is null when PNCP discloses no value: it sends 0 for a sigiloso budget (its list records carry no
+ * sigilo flag) and for one never informed, and neither is "R$ 0,00".
+ */
 @JsonbPropertyOrder({"pncpId", "objeto", "orgao", "uf", "municipio", "codigoIbge", "esfera", "valor", "modalidade",
         "modalidadeId", "situacao", "status", "dataPublicacao", "dataAbertura", "dataEncerramento",
         "diasRestantes", "urgencia", "link", "relevanceScore", "matchedTerms"})
@@ -51,9 +55,13 @@ public record Licitacao(
         }
         String orgao = r.orgaoRazaoSocial() != null ? r.orgaoRazaoSocial() : r.nomeUnidade();
         return new Licitacao(r.numeroControlePncp(), objeto, orgao, r.uf(), r.municipio(), r.codigoIbge(),
-                r.esferaId(), r.valorOuZero(), r.modalidadeNome(), r.modalidadeId(), r.situacaoCompraNome(),
+                r.esferaId(), disclosed(r.valorTotalEstimado()), r.modalidadeNome(), r.modalidadeId(), r.situacaoCompraNome(),
                 a.status().wire(), iso(r.dataPublicacao()), iso(r.dataAbertura()), iso(r.dataEncerramento()), dias,
                 urgency(dias), NoticeLinks.of(r), Math.round(a.relevance() * 1000) / 1000.0, a.matchedTerms());
+    }
+
+    static BigDecimal disclosed(BigDecimal valor) {
+        return valor == null || valor.signum() <= 0 ? null : valor;
     }
 
     static String urgency(Integer dias) {

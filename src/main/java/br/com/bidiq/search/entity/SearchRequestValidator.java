@@ -13,6 +13,7 @@ import org.eclipse.microprofile.config.ConfigProvider;
 public class SearchRequestValidator implements ConstraintValidator<ValidSearch, SearchRequest> {
 
     static final int DEFAULT_MAX_RANGE_DAYS = 366;
+    static final java.time.ZoneId BRASILIA = java.time.ZoneId.of("America/Sao_Paulo");
 
     @Override
     public boolean isValid(SearchRequest r, ConstraintValidatorContext ctx) {
@@ -47,6 +48,15 @@ public class SearchRequestValidator implements ConstraintValidator<ValidSearch, 
         }
         if (r.dataFinal() != null && r.dataFinal().matches(SearchRequest.ISO_DATE) && end == null) {
             ok = fail(ctx, "data_final", "Data final inexistente: " + r.dataFinal());
+        }
+        // PNCP has no notice published tomorrow: a future date is a typo, not a search.
+        LocalDate today = LocalDate.now(BRASILIA);
+        String hoje = "hoje é " + today.format(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy"));
+        if (start != null && start.isAfter(today)) {
+            ok = fail(ctx, "data_inicial", "A data inicial não pode estar no futuro (" + hoje + ")");
+        }
+        if (end != null && end.isAfter(today)) {
+            ok = fail(ctx, "data_final", "A data final não pode estar no futuro (" + hoje + ")");
         }
         if (start != null && end != null) {
             int max = maxRangeDays();

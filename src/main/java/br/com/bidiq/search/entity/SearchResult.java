@@ -14,11 +14,13 @@ import java.util.Map;
  * answered ({@code indice} or {@code pncp}); {@code dadosAtualizadosEm} when that data was last fresh from PNCP (the
  * live fetch's end, or the index's stalest UF x modality); {@code fonteMotivo} why {@code auto} went live;
  * {@code indiceNaoCoberto} what an index answer could not cover (empty when it covered everything, null for live).
+ * {@code incompleta} is true when some PNCP query failed or the index lacked part of the request: the notices listed
+ * are real, but others may be missing. {@code rotuloBusca} names what was searched: the sector, or the user's terms.
  */
 @JsonbPropertyOrder({"resumo", "licitacoes", "totalRaw", "totalFiltrado", "filterStats", "unidadesComFalha",
         "requisicoesPncp", "downloadId", "downloadUrl", "excelBase64", "excelAvailable", "termosUtilizados",
         "stopwordsRemovidas", "termosIgnorados", "hiddenByMinMatch", "filterRelaxed", "ultimaAtualizacao", "fonte",
-        "dadosAtualizadosEm", "fonteMotivo", "indiceNaoCoberto"})
+        "dadosAtualizadosEm", "fonteMotivo", "indiceNaoCoberto", "incompleta", "rotuloBusca"})
 public record SearchResult(
         @JsonbProperty("resumo") Resumo resumo,
         @JsonbProperty("licitacoes") List<Licitacao> licitacoes,
@@ -40,5 +42,7 @@ public record SearchResult(
         @JsonbProperty("fonte") String fonte,
         @JsonbProperty("dados_atualizados_em") String dadosAtualizadosEm,
         @JsonbProperty("fonte_motivo") String fonteMotivo,
-        @JsonbProperty("indice_nao_coberto") List<UncoveredRange> indiceNaoCoberto) {
+        @JsonbProperty("indice_nao_coberto") List<UncoveredRange> indiceNaoCoberto,
+        @JsonbProperty("incompleta") boolean incompleta,
+        @JsonbProperty("rotulo_busca") String rotuloBusca) {
 }

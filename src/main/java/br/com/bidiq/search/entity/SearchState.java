@@ -11,7 +11,7 @@ public record SearchState(String searchId, SearchRequest request, String request
                           Instant endedAt, SearchResult result, String error) {
 
     public enum Status {
-        RUNNING("running"), COMPLETE("complete"), ERROR("error");
+        RUNNING("running"), COMPLETE("complete"), ERROR("error"), CANCELLED("cancelled");
 
         private final String wire;
 
@@ -34,6 +34,10 @@ public record SearchState(String searchId, SearchRequest request, String request
 
     public SearchState completed(SearchResult r, Instant now) {
         return new SearchState(searchId, request, requestId, Status.COMPLETE, createdAt, now, r, null);
+    }
+
+    public SearchState cancelled(String message, Instant now) {
+        return new SearchState(searchId, request, requestId, Status.CANCELLED, createdAt, now, null, message);
     }
 
     public SearchState failed(String message, Instant now) {

@@ -3,6 +3,7 @@ package br.com.bidiq.search.control;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import br.com.bidiq.pncp.control.PncpClient;
@@ -10,6 +11,7 @@ import br.com.bidiq.pncp.control.PncpFetcher;
 import br.com.bidiq.pncp.control.PncpSettings;
 import br.com.bidiq.pncp.control.RequestGate;
 import br.com.bidiq.pncp.control.RetryPolicy;
+import br.com.bidiq.platform.Cancellation;
 import br.com.bidiq.progress.entity.ProgressEvent;
 import br.com.bidiq.search.entity.SearchRequest;
 import br.com.bidiq.search.entity.SearchResult;
@@ -24,6 +26,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
@@ -125,7 +128,78 @@ class SearchPipelineTest {
         assertEquals(0, r.totalFiltrado());
         assertTrue(r.totalRaw() > 0);
         assertNull(r.downloadId());
-        assertTrue(r.resumo().resumoExecutivo().startsWith("Nenhuma licitação de engenharia"));
+        // Custom terms replace the sector's keywords: the search is named after them, not after the sector.
+        assertTrue(r.resumo().resumoExecutivo().startsWith("Nenhuma licitação com os termos “zeppelins, dirigiveis”"),
+                r.resumo().resumoExecutivo());
+        assertEquals("Termos: zeppelins, dirigiveis", r.rotuloBusca());
+        assertTrue(!r.incompleta());
+    }
+
+    @Test
+    void whenEveryPncpQueryFailsTheSearchFailsInsteadOfFindingNothing() throws Exception {
+        try (FakePncpServer down = new FakePncpServer(FakePncpServer.sampleRecords())) {
+            down.fault("SC", new FakePncpServer.Fault(503, "text/html", "<html>indisponível</html>", Map.of(), 0));
+            SearchPipeline pipeline = new SearchPipeline();
+            pipeline.fetcher = fetcher(down, executor);
+            pipeline.storage = new FilesystemReportStorage(reports, Duration.ofHours(1), Clock.systemUTC());
+
+            PncpUnreachableException e = assertThrows(PncpUnreachableException.class,
+                    () -> pipeline.run(UUID.randomUUID().toString(), request(), ev -> { }));
+            assertTrue(e.getMessage().startsWith("Não foi possível consultar o PNCP: as 4 consultas falharam"),
+                    e.getMessage());
+            assertEquals(4, e.failedUnits().size());
+        }
+    }
+
+    @Test
+    void someFailedQueriesMakeAnIncompleteResult() throws Exception {
+        try (FakePncpServer half = new FakePncpServer(FakePncpServer.sampleRecords())) {
+            half.fault("PR", new FakePncpServer.Fault(500, "text/plain", "erro", Map.of(), 0));
+            SearchPipeline pipeline = new SearchPipeline();
+            pipeline.fetcher = fetcher(half, executor);
+            pipeline.storage = new FilesystemReportStorage(reports, Duration.ofHours(1), Clock.systemUTC());
+            SearchRequest both = new SearchRequest(null, List.of("SC", "PR"), "2026-02-10", "2026-03-12",
+                    "engenharia", null, null, null, null, List.of(4, 5), null, null, null, null, null, null, "pncp",
+                    null);
+
+            SearchResult r = pipeline.run(UUID.randomUUID().toString(), both, ev -> { });
+
+            assertTrue(r.incompleta());
+            assertEquals(4, r.unidadesComFalha().size());
+            assertTrue(r.unidadesComFalha().stream().allMatch(f -> f.uf().equals("PR")));
+            assertTrue(r.totalFiltrado() > 0);
+        }
+    }
+
+    @Test
+    void aCancelledSearchStopsSendingPncpRequests() throws Exception {
+        try (FakePncpServer slow = new FakePncpServer(FakePncpServer.sampleRecords())) {
+            slow.latency(100);
+            SearchPipeline pipeline = new SearchPipeline();
+            pipeline.fetcher = fetcher(slow, executor);
+            pipeline.storage = new FilesystemReportStorage(reports, Duration.ofHours(1), Clock.systemUTC());
+            Cancellation cancellation = new Cancellation();
+            List<String> all = List.of("AC", "AL", "AP", "AM", "BA", "CE", "DF", "ES", "GO", "MA", "MT", "MS", "MG",
+                    "PA", "PB", "PR", "PE", "PI", "RJ", "RN", "RS", "RO", "RR", "SC", "SP", "SE", "TO");
+            SearchRequest big = new SearchRequest(null, all, "2026-01-01", "2026-03-12", "engenharia", null, null,
+                    null, null, List.of(4, 5, 6, 7, 8), null, null, null, null, null, null, "pncp", null);
+            java.util.concurrent.atomic.AtomicInteger seenAtCancel = new java.util.concurrent.atomic.AtomicInteger();
+
+            assertThrows(SearchCancelledException.class, () -> pipeline.run(UUID.randomUUID().toString(), big,
+                    ev -> {
+                        if ("fetching".equals(ev.stage()) && ev.progress() > 10 && !cancellation.cancelled()) {
+                            seenAtCancel.set(slow.requests().size());
+                            cancellation.cancel();
+                        }
+                    }, cancellation));
+
+            int planned = 27 * 5 * 3;
+            int after = slow.requests().size();
+            // Only the requests already in flight (at most the per-search concurrency) go out after the cancel.
+            assertTrue(after - seenAtCancel.get() <= PncpSettings.defaults(slow.baseUrl()).concurrencyPerSearch(),
+                    "requests at cancel " + seenAtCancel.get() + ", after " + after);
+            assertTrue(after < planned / 4, "requests: " + after + " of " + planned);
+        }
     }
 
     @Test

@@ -66,6 +66,17 @@ class SearchRequestValidationTest {
     }
 
     @Test
+    void datesInTheFutureAreRefused() {
+        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("America/Sao_Paulo"));
+        Map<String, String> v = violations("{\"ufs\":[\"SP\"],\"data_inicial\":\"" + today.plusDays(1)
+                + "\",\"data_final\":\"" + today.plusDays(3) + "\"}");
+        assertTrue(v.get("data_inicial").startsWith("A data inicial não pode estar no futuro"), v.toString());
+        assertTrue(v.get("data_final").startsWith("A data final não pode estar no futuro"), v.toString());
+        assertTrue(violations("{\"ufs\":[\"SP\"],\"data_inicial\":\"" + today.minusDays(7)
+                + "\",\"data_final\":\"" + today + "\"}").isEmpty());
+    }
+
+    @Test
     void valueBoundsAndTerms() {
         Map<String, String> v = violations("{\"ufs\":[\"SP\"],\"data_inicial\":\"2026-01-01\","
                 + "\"data_final\":\"2026-01-02\",\"valor_minimo\":100,\"valor_maximo\":10,\"termos_busca\":\"de, pó\"}");
