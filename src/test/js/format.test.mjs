@@ -6,8 +6,8 @@ import {
 } from '../../main/webapp/js/format.js';
 
 test('money is Brazilian whatever the locale', () => {
-  assert.equal(formatBRL(1234567.891), 'R$ 1.234.567,89');
-  assert.equal(formatBRL(0), 'R$ 0,00');
+  assert.equal(formatBRL(1234567.891), 'R$\u00a01.234.567,89');
+  assert.equal(formatBRL(0), 'R$\u00a00,00');
   assert.equal(formatBRL(null), '—');
 });
 

@@ -2,11 +2,59 @@
 
 const BRL = new Intl.NumberFormat('pt-BR', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 
-/** 1234567.891 -> "R$ 1.234.567,89" (a normal space, so text is stable to compare). */
+/** 1234567.891 -> "R$\u00a01.234.567,89": a non-breaking space, so "R$" never wraps away from its number. */
 export function formatBRL(value) {
   const n = Number(value);
   if (value === null || value === undefined || Number.isNaN(n)) return '—';
-  return 'R$ ' + BRL.format(n).replace(/\u00a0/g, ' ');
+  return 'R$\u00a0' + BRL.format(n).replace(/\u00a0/g, ' ');
+}
+
+/** What an undisclosed value says: PNCP sends 0 both for a sigiloso budget and for one never informed. */
+export const UNDISCLOSED = 'sigiloso / não informado';
+
+/** A notice's value, or the undisclosed label (the API sends null for both). */
+export function valueLabel(value) {
+  return value === null || value === undefined ? UNDISCLOSED : formatBRL(value);
+}
+
+/** "1 estado", "2 estados": counts in Portuguese. */
+export function plural(n, one, many) {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+const STATUS = {
+  recebendo_proposta: 'Recebendo propostas', em_julgamento: 'Em julgamento', encerrada: 'Encerrada',
+};
+
+/** The inferred status as the badge says it. */
+export function statusLabel(status) {
+  return STATUS[status] || 'Situação desconhecida';
+}
+
+const REJECTIONS = [
+  ['rejeitadas_keyword', 'sem palavras do setor ou dos termos', 'sem palavras do setor ou dos termos'],
+  ['rejeitadas_exclusao', 'excluída por um termo de exclusão', 'excluídas por termos de exclusão'],
+  ['rejeitadas_contexto', 'sem o contexto exigido pelo setor', 'sem o contexto exigido pelo setor'],
+  ['rejeitadas_min_match', 'com poucos termos em comum', 'com poucos termos em comum'],
+  ['rejeitadas_red_flags', 'descartada por sinais de outro setor', 'descartadas por sinais de outro setor'],
+  ['rejeitadas_status', 'fora da situação escolhida', 'fora da situação escolhida'],
+  ['rejeitadas_prazo', 'com prazo encerrado', 'com prazo encerrado'],
+  ['rejeitadas_valor', 'fora da faixa de valor', 'fora da faixa de valor'],
+  ['rejeitadas_esfera', 'de outra esfera', 'de outras esferas'],
+  ['rejeitadas_municipio', 'de outro município', 'de outros municípios'],
+  ['rejeitadas_orgao', 'de outro órgão', 'de outros órgãos'],
+  ['rejeitadas_uf', 'de outra UF', 'de outras UFs'],
+  ['rejeitadas_modalidade', 'de outra modalidade', 'de outras modalidades'],
+  ['rejeitadas_outros', 'descartada por outro motivo', 'descartadas por outros motivos'],
+];
+
+/** Why notices were left out: "312 sem palavras do setor ou dos termos", largest first; zero counts omitted. */
+export function filterBreakdown(stats) {
+  if (!stats) return [];
+  return REJECTIONS.map(([key, one, many]) => [Number(stats[key]) || 0, one, many])
+    .filter(([n]) => n > 0)
+    .sort((a, b) => b[0] - a[0])
+    .map(([n, one, many]) => `${n} ${n === 1 ? one : many}`);
 }
 
 /** "2026-03-12T08:28:24" or "2026-03-12" -> "12/03/2026". */

@@ -1,5 +1,5 @@
 // Client-side checks that mirror the server's (messages in Portuguese, keyed by the API's field names).
-import { daysInclusive } from './format.js';
+import { daysInclusive, formatDate, todayInBrasilia } from './format.js';
 
 export const UFS = ['AC', 'AL', 'AP', 'AM', 'BA', 'CE', 'DF', 'ES', 'GO', 'MA', 'MT', 'MS', 'MG', 'PA', 'PB', 'PR',
   'PE', 'PI', 'RJ', 'RN', 'RS', 'RO', 'RR', 'SC', 'SP', 'SE', 'TO'];
@@ -23,8 +23,11 @@ function hasUsableTerm(text) {
   });
 }
 
-/** Returns { field: message } for every problem; empty when the request can be sent. */
-export function validate(req) {
+/**
+ * Returns { field: message } for every problem; empty when the request can be sent. {@code today} is Brasília's
+ * "YYYY-MM-DD" (the server's calendar too): no date may be after it.
+ */
+export function validate(req, today = todayInBrasilia()) {
   const errors = {};
   if (!req.ufs || req.ufs.length === 0) errors.ufs = 'Selecione ao menos uma UF';
   else if (req.ufs.some((u) => !UFS.includes(u))) errors.ufs = 'UF inválida';
@@ -38,7 +41,10 @@ export function validate(req) {
   if (abertas && req.fonte === 'pncp') {
     errors.fonte = '"Abertas agora" é respondida pelo índice local; não use a fonte PNCP ao vivo';
   }
-  if (!noDates && okStart && okEnd) {
+  const future = `não pode estar no futuro (hoje é ${formatDate(today)})`;
+  if (!noDates && okStart && req.data_inicial > today) errors.data_inicial = `A data inicial ${future}`;
+  if (!noDates && okEnd && req.data_final > today) errors.data_final = `A data final ${future}`;
+  if (!noDates && okStart && okEnd && !errors.data_final && !errors.data_inicial) {
     if (req.data_inicial > req.data_final) {
       errors.data_final = 'Data inicial deve ser anterior ou igual à data final';
     } else if (daysInclusive(req.data_inicial, req.data_final) > MAX_RANGE_DAYS) {
@@ -56,8 +62,13 @@ export function validate(req) {
   } else if (min != null && max != null && max < min) {
     errors.valor_maximo = 'O valor máximo deve ser maior ou igual ao valor mínimo';
   }
-  if (req.termos_busca && req.termos_busca.trim() && !hasUsableTerm(req.termos_busca)) {
+  if (req.termos_busca !== undefined && !(req.termos_busca || '').trim()) {
+    errors.termos_busca = 'Adicione ao menos um termo, ou escolha buscar por setor';
+  } else if (req.termos_busca && !hasUsableTerm(req.termos_busca)) {
     errors.termos_busca = 'Nenhum termo válido: use termos com pelo menos 4 caracteres';
+  }
+  if (req.municipios && req.municipios.some((m) => !/^\d{7}$/.test(m))) {
+    errors.municipios = 'Município inválido: use o código IBGE de 7 dígitos (ex.: 4209300)';
   }
   return errors;
 }

@@ -109,6 +109,6 @@ public class SearchesResource {
     static SearchView view(SearchState s, boolean withResult, UriInfo uri, ProgressBus bus) {
         String base = uri.getBaseUri().getPath() + "buscar/" + s.searchId();
         return new SearchView(s.searchId(), s.status().wire(), base + "/events", base, s.createdAt().toString(),
-                bus.last(s.searchId()).orElse(null), s.error(), withResult ? s.result() : null);
+                bus.last(s.searchId()).orElse(null), s.error(), s.request(), withResult ? s.result() : null);
     }
 }

@@ -6,10 +6,11 @@ import jakarta.json.bind.annotation.JsonbPropertyOrder;
 
 /**
  * GET /api/buscar/{id} and the 202 of POST: the search's status and links, its last progress while it runs, the
- * full result when complete, the message when it failed.
+ * full result when complete, the message when it failed, and the request it answers (so a shared link or a reloaded
+ * page can say what was searched).
  */
 @JsonbPropertyOrder({"searchId", "status", "eventsUrl", "resultUrl", "criadoEm", "progresso", "erro",
-        "resultado"})
+        "pedido", "resultado"})
 public record SearchView(
         @JsonbProperty("search_id") String searchId,
         @JsonbProperty("status") String status,
@@ -18,5 +19,6 @@ public record SearchView(
         @JsonbProperty("criado_em") String criadoEm,
         @JsonbProperty("progresso") ProgressEvent progresso,
         @JsonbProperty("erro") String erro,
+        @JsonbProperty("pedido") SearchRequest pedido,
         @JsonbProperty("resultado") SearchResult resultado) {
 }

@@ -2,6 +2,7 @@ package br.com.bidiq.search.boundary;
 
 import br.com.bidiq.testing.Deployments;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -290,6 +291,63 @@ class SearchFlowIT {
         assertEquals("SP", failed.getString("uf"));
         assertTrue(failed.getString("motivo").contains("HTTP 500"), failed.toString());
         assertTrue(r.getInt("total_filtrado") > 0, "SC results are kept");
+    }
+
+    @Test
+    void whenEveryPncpQueryFailsTheSearchEndsInAnErrorNotInZeroTenders() throws Exception {
+        FakePncpServer.Fault down = new FakePncpServer.Fault(503, "text/html", "<html>fora</html>", Map.of(), 0);
+        pncp.fault("SC", down);
+        pncp.fault("SP", down);
+        String id = UUID.randomUUID().toString();
+        post(engineeringSearch(id, "\"SC\",\"SP\""));
+        SseClient.Stream_ s = events(id, null);
+        List<String> stages = stages(s);
+        assertEquals("error", stages.get(stages.size() - 1));
+        assertFalse(stages.contains("complete"));
+        JsonObject last = json(s.events().get(s.events().size() - 1).data());
+        assertTrue(last.getString("message").startsWith("Não foi possível consultar o PNCP: as 8 consultas"
+                + " falharam"), last.toString());
+        assertEquals("pncp_indisponivel", last.getJsonObject("detail").getString("motivo"));
+        assertEquals(8, last.getJsonObject("detail").getJsonArray("unidades_com_falha").size());
+        JsonObject view = json(get("/api/buscar/" + id).body());
+        assertEquals("error", view.getString("status"));
+        assertFalse(view.containsKey("resultado"));
+    }
+
+    @Test
+    void deleteCancelsARunningSearchAndNothingElse() throws Exception {
+        assertEquals(404, delete("/api/buscar/" + UUID.randomUUID()).statusCode());
+        pncp.latency(300);
+        String id = UUID.randomUUID().toString();
+        String ufs = "\"AC\",\"AL\",\"AP\",\"AM\",\"BA\",\"CE\",\"DF\",\"ES\",\"GO\",\"MA\",\"MT\",\"MS\",\"MG\","
+                + "\"PA\",\"PB\",\"PR\",\"PE\",\"PI\",\"RJ\",\"RN\"";
+        post(engineeringSearch(id, ufs));
+        await().atMost(Duration.ofSeconds(20)).until(() -> pncp.requests().size() >= 5);
+        HttpResponse<String> cancel = delete("/api/buscar/" + id);
+        assertEquals(202, cancel.statusCode(), cancel.body());
+        SseClient.Stream_ s = events(id, null);
+        assertTrue(s.closedByServer());
+        List<String> stages = stages(s);
+        assertEquals("cancelled", stages.get(stages.size() - 1), stages.toString());
+        int after = pncp.requests().size();
+        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(4)).until(() -> pncp.requests().size() == after);
+        assertTrue(after < 20 * 2 * 2, "requests: " + after);
+        JsonObject view = json(get("/api/buscar/" + id).body());
+        assertEquals("cancelled", view.getString("status"));
+        assertEquals(200, delete("/api/buscar/" + id).statusCode(), "idempotent");
+
+        pncp.latency(0);
+        String done = UUID.randomUUID().toString();
+        post(engineeringSearch(done, "\"SC\""));
+        assertEquals("complete", stages(events(done, null)).get(stages(events(done, null)).size() - 1));
+        HttpResponse<String> late = delete("/api/buscar/" + done);
+        assertEquals(200, late.statusCode());
+        assertEquals("complete", json(late.body()).getString("status"), "a finished search is not affected");
+        assertEquals("complete", json(get("/api/buscar/" + done).body()).getString("status"));
+    }
+
+    HttpResponse<String> delete(String path) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(uri(path)).DELETE().build(), HttpResponse.BodyHandlers.ofString());
     }
 
     @Test
