@@ -145,6 +145,32 @@ class ClusterIT {
     }
 
     @Test
+    @Order(2)
+    void aSearchRunningOnAIsCancelledFromB() throws Exception {
+        pncp.reset();
+        pncp.latency(300);
+        String id = UUID.randomUUID().toString();
+        assertEquals(202, post(cluster.node(1), id, "\"AC\",\"AL\",\"AP\",\"AM\",\"BA\",\"CE\",\"DF\",\"ES\","
+                + "\"GO\",\"MA\",\"MT\",\"MS\",\"MG\",\"PA\",\"PB\",\"PR\"").statusCode());
+        await().atMost(Duration.ofSeconds(20)).until(() -> pncp.requests().size() >= 5);
+
+        HttpResponse<String> cancel = HTTP.send(HttpRequest.newBuilder(URI.create(cluster.node(2) + "/api/buscar/"
+                + id)).DELETE().build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(202, cancel.statusCode(), cancel.body());
+
+        SseClient.Stream_ onB = events(cluster.node(2), id, null, Duration.ofSeconds(30));
+        assertTrue(onB.closedByServer());
+        List<String> stages = stages(onB);
+        assertEquals("cancelled", stages.get(stages.size() - 1), stages.toString());
+        int after = pncp.requests().size();
+        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(4)).until(() -> pncp.requests().size() == after);
+        assertTrue(after < 16 * 3 * 2 / 2, "the node running it stopped its PNCP work: " + after + " requests");
+        await().atMost(Duration.ofSeconds(10)).until(() -> "cancelled".equals(json(get(cluster.node(2)
+                + "/api/buscar/" + id).body()).getString("status")));
+        pncp.latency(0);
+    }
+
+    @Test
     @Order(3)
     void whenTheRunningNodeDiesSubscribersElsewhereGetAnErrorWithin30Seconds() throws Exception {
         pncp.latency(3000);
