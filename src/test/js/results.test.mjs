@@ -62,9 +62,12 @@ test('a reloaded page picks the search up where the server has it', () => {
   assert.equal(running.lastEventId, 4);
   assert.equal(running.progress, 40);
   const done = reduce(initialState(), { type: 'resumed', view: { search_id: 's', status: 'complete',
-    resultado: { licitacoes: [] } } });
+    pedido: { ufs: ['SC', 'SP'] }, resultado: { licitacoes: [], total_raw: 81 } } });
   assert.equal(done.phase, 'complete');
   assert.equal(done.progress, 100);
+  assert.equal(done.ufsDone, 2);
+  assert.equal(done.ufTotal, 2);
+  assert.equal(done.itemsFound, 81);
   const failed = reduce(initialState(), { type: 'resumed', view: { search_id: 's', status: 'error', erro: 'x' } });
   assert.equal(failed.error, 'x');
 });

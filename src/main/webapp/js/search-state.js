@@ -36,7 +36,11 @@ export function reduce(state, action) {
       };
       const last = v.progresso || {};
       if (v.status === 'complete') {
-        return { ...base, phase: 'complete', progress: 100, result: v.resultado, message: 'Busca concluída' };
+        const ufs = v.pedido && Array.isArray(v.pedido.ufs) ? v.pedido.ufs.length : 0;
+        return {
+          ...base, phase: 'complete', progress: 100, result: v.resultado, message: 'Busca concluída',
+          ufTotal: ufs, ufsDone: ufs, itemsFound: (v.resultado && v.resultado.total_raw) || 0,
+        };
       }
       if (v.status === 'error') return { ...base, phase: 'error', error: v.erro || 'A busca falhou.' };
       if (v.status === 'cancelled') return { ...base, phase: 'cancelled', message: v.erro || 'Busca cancelada.' };

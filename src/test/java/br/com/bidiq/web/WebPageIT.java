@@ -416,6 +416,7 @@ class WebPageIT {
         assertEquals("Resultados (" + items.size() + ")", browser.findElement(By.id("results-title")).getText());
         assertEquals(shown, browser.findElements(By.cssSelector("#results-table tbody tr")).size());
         assertTrue(browser.findElement(By.id("criteria-text")).getText().contains("SC, SP"));
+        assertEquals("2/2 estados", browser.findElement(By.id("ufs-done")).getText());
 
         // The phone: cards, no sideways scrolling, tap targets of at least 44 px.
         browser.manage().window().setSize(new Dimension(390, 844));
