@@ -17,7 +17,8 @@ import java.util.logging.Logger;
 
 /**
  * Runs searches in the background. Whatever happens inside, each search ends with exactly one terminal event:
- * {@code complete} after its result is stored, or {@code error} with a message for the user.
+ * {@code complete} after its result is stored, {@code error} with a message for the user (also when PNCP could not
+ * be read at all), or {@code cancelled} when the user cancelled it.
  */
 @Stateless
 public class SearchWorker {
