@@ -52,6 +52,8 @@ public final class ExcelReportWriter {
     private static final int[] WIDTHS = {25, 60, 40, 11, 6, 20, 18, 22, 12, 16, 16, 10, 20, 28, 14};
     static final int VALUE_COLUMN = 6;
     private static final int MAX_CELL_TEXT = 32_767;
+    /** Excel's limit for a HYPERLINK's location. */
+    static final int MAX_LINK = 255;
     private static final Pattern CONTROL = Pattern.compile("[\\x00-\\x08\\x0b\\x0c\\x0e-\\x1f\\x7f]");
     private static final DateTimeFormatter BR_DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
     private static final Map<String, String> ESFERAS = Map.of("F", "Federal", "E", "Estadual", "M", "Municipal",
@@ -129,13 +131,7 @@ public final class ExcelReportWriter {
             daysLeft(row, 11, item.diasRestantes(), s);
             text(row, 12, statusLabel(item.status()), s);
             text(row, 13, item.matchedTerms() == null ? "" : String.join(", ", item.matchedTerms()), s);
-            Cell link = row.createCell(14);
-            if (item.link() != null) {
-                link.setCellFormula(hyperlinkFormula(item.link()));
-                link.setCellStyle(s.link);
-            } else {
-                link.setCellStyle(s.text);
-            }
+            link(row, 14, item.link(), s);
         }
         int lastDataRow = r; // 1-based number of the last data row
         sheet.setAutoFilter(new CellRangeAddress(0, Math.max(0, lastDataRow - 1), 0, HEADERS.length - 1));
@@ -230,11 +226,7 @@ public final class ExcelReportWriter {
             text(row, 2, item.orgao(), s);
             text(row, 3, item.uf(), s);
             date(row, 4, item.encerramento(), s.dateTime, s);
-            Cell link = row.createCell(5);
-            link.setCellStyle(item.link() == null ? s.text : s.link);
-            if (item.link() != null) {
-                link.setCellFormula(hyperlinkFormula(item.link()));
-            }
+            link(row, 5, item.link(), s);
         }
         if (top.isEmpty()) {
             text(sheet.createRow(r), 1, "Nenhuma licitação com valor divulgado.", s);
@@ -312,19 +304,27 @@ public final class ExcelReportWriter {
 
     /**
      * A HYPERLINK formula rather than a hyperlink object: each hyperlink object stays in memory with its own package
-     * relationship until the file is written, which a streaming 100,000-row report cannot afford. A formula text
-     * literal holds at most 255 characters, so longer URLs are concatenated.
+     * relationship until the file is written, which a streaming 100,000-row report cannot afford. Excel refuses a
+     * link location over 255 characters, so a longer URL is written as plain text, still readable and copyable.
      */
-    static String hyperlinkFormula(String url) {
-        String escaped = url.replace("\"", "\"\"");
-        StringBuilder target = new StringBuilder();
-        for (int i = 0; i < escaped.length(); i += 250) {
-            if (i > 0) {
-                target.append('&');
-            }
-            target.append('"').append(escaped, i, Math.min(escaped.length(), i + 250)).append('"');
+    private static void link(Row row, int col, String url, Styles s) {
+        if (url == null) {
+            row.createCell(col).setCellStyle(s.text);
+        } else if (url.length() > MAX_LINK) {
+            text(row, col, url, s);
+        } else {
+            Cell link = row.createCell(col);
+            link.setCellFormula(hyperlinkFormula(url));
+            link.setCellStyle(s.link);
         }
-        return "HYPERLINK(" + target + ",\"Abrir edital\")";
+    }
+
+    /** At most {@link #MAX_LINK} characters: one formula text literal. */
+    static String hyperlinkFormula(String url) {
+        if (url.length() > MAX_LINK) {
+            throw new IllegalArgumentException("link over " + MAX_LINK + " characters");
+        }
+        return "HYPERLINK(\"" + url.replace("\"", "\"\"") + "\",\"Abrir edital\")";
     }
 
     static String clean(String value) {

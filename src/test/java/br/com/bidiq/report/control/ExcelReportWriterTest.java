@@ -159,11 +159,18 @@ class ExcelReportWriterTest {
     }
 
     @Test
-    void longAndQuotedUrlsMakeValidFormulas() {
-        String url = "https://example.gov.br/p?q=\"x\"&" + "a".repeat(600);
-        String f = ExcelReportWriter.hyperlinkFormula(url);
-        assertTrue(f.startsWith("HYPERLINK(\"https://example.gov.br/p?q=\"\"x\"\"&"));
-        assertEquals(3, f.split("\"&\"").length);
+    void quotedUrlsMakeValidFormulasAndTooLongOnesArePlainText() throws Exception {
+        assertEquals("HYPERLINK(\"https://example.gov.br/p?q=\"\"x\"\"\",\"Abrir edital\")",
+                ExcelReportWriter.hyperlinkFormula("https://example.gov.br/p?q=\"x\""));
+        String longUrl = "https://example.gov.br/p?" + "a".repeat(300);
+        Licitacao item = new Licitacao("1", "Uniformes", "MUNICIPIO DE LAGES", "SC", "Lages", "4209300", "M",
+                new BigDecimal("10"), "Pregão - Eletrônico", 6, "Divulgada no PNCP", "recebendo_proposta",
+                "2026-11-20T08:15:00", null, null, null, null, longUrl, 1.0, List.of("uniforme"));
+        try (XSSFWorkbook wb = write(List.of(item))) {
+            Cell link = wb.getSheetAt(0).getRow(1).getCell(14);
+            assertEquals(CellType.STRING, link.getCellType(), "Excel refuses a HYPERLINK over 255 characters");
+            assertEquals(longUrl, link.getStringCellValue());
+        }
     }
 
     @Test
