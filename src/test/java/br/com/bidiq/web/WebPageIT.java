@@ -134,10 +134,17 @@ class WebPageIT {
     @AfterEach
     void desktop() {
         // The page's console, for whoever reads a failure: JavaScript errors show up here.
-        browser.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER).getAll()
-                .forEach(e -> System.out.println("[browser] " + e.getLevel() + " " + e.getMessage()));
+        List<String> refused = new java.util.ArrayList<>();
+        browser.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER).getAll().forEach(e -> {
+            System.out.println("[browser] " + e.getLevel() + " " + e.getMessage());
+            if (e.getMessage().contains("Content Security Policy")) {
+                refused.add(e.getMessage());
+            }
+        });
         browser.manage().window().setSize(new Dimension(1366, 1800));
         browser.executeCdpCommand("Network.setBlockedURLs", Map.of("urls", List.of()));
+        // The page works under its Content-Security-Policy: nothing it needs is refused.
+        assertEquals(List.of(), refused, "refused by the Content-Security-Policy");
     }
 
     // ---------- helpers ----------

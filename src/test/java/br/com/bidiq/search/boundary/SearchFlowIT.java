@@ -387,6 +387,20 @@ class SearchFlowIT {
     }
 
     @Test
+    void securityHeadersOnThePageAndTheApi() throws Exception {
+        for (String path : List.of("/", "/js/app.js", "/api/setores")) {
+            HttpResponse<String> r = get(path);
+            assertEquals(200, r.statusCode(), path);
+            String csp = r.headers().firstValue("Content-Security-Policy").orElse("");
+            assertTrue(csp.contains("default-src 'self'") && csp.contains("frame-ancestors 'none'")
+                    && !csp.contains("unsafe-inline"), path + ": " + csp);
+            assertEquals("nosniff", r.headers().firstValue("X-Content-Type-Options").orElse(""), path);
+            assertEquals("strict-origin-when-cross-origin", r.headers().firstValue("Referrer-Policy").orElse(""),
+                    path);
+        }
+    }
+
+    @Test
     void sectorsAndHealth() throws Exception {
         JsonObject sectors = json(get("/api/setores").body());
         assertEquals(12, sectors.getJsonArray("setores").size());
