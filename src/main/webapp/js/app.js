@@ -843,6 +843,7 @@ function scrollToTable() {
 }
 
 function setupTable() {
+  $('#ordenar-resultados').innerHTML = $('#ordenacao').innerHTML; // one list of orderings, two places to choose
   document.querySelectorAll('#results-table th[data-sort] button').forEach((button) => {
     button.addEventListener('click', () => {
       setOrdering(orderingAfterHeaderClick(button.closest('th').dataset.sort, table.ordering));

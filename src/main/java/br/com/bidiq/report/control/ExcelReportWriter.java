@@ -114,7 +114,7 @@ public final class ExcelReportWriter {
             text(row, 0, item.pncpId(), s);
             text(row, 1, item.objeto(), s);
             text(row, 2, item.orgao(), s);
-            text(row, 3, item.esfera() == null ? "" : ESFERAS.getOrDefault(item.esfera(), item.esfera()), s);
+            text(row, 3, item.esfera() == null ? "" : esfera(item.esfera()), s);
             text(row, 4, item.uf(), s);
             text(row, 5, item.municipio(), s);
             if (item.valor() != null) {
@@ -150,6 +150,11 @@ public final class ExcelReportWriter {
                 note.setCellValue(undisclosedTotalNote(undisclosed));
             }
         }
+    }
+
+    /** "M" -> "Municipal": PNCP's esferaId in words. */
+    public static String esfera(String code) {
+        return ESFERAS.getOrDefault(code.toUpperCase(java.util.Locale.ROOT), code);
     }
 
     static String undisclosedTotalNote(int undisclosed) {

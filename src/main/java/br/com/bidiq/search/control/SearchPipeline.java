@@ -238,7 +238,7 @@ public class SearchPipeline {
     static List<String> otherFilters(SearchRequest r) {
         List<String> lines = new ArrayList<>();
         if (r.esferas() != null && !r.esferas().isEmpty()) {
-            lines.add("Esferas: " + String.join(", ", r.esferas().stream().map(SearchPipeline::esfera).toList()));
+            lines.add("Esferas: " + String.join(", ", r.esferas().stream().map(ExcelReportWriter::esfera).toList()));
         }
         if (r.municipios() != null && !r.municipios().isEmpty()) {
             lines.add("Municípios (código IBGE): " + String.join(", ", r.municipios()));
@@ -251,15 +251,5 @@ public class SearchPipeline {
                     : String.join(", ", r.exclusionTerms())));
         }
         return lines;
-    }
-
-    private static String esfera(String code) {
-        return switch (code.toUpperCase(java.util.Locale.ROOT)) {
-            case "F" -> "Federal";
-            case "E" -> "Estadual";
-            case "M" -> "Municipal";
-            case "D" -> "Distrital";
-            default -> "Não se aplica";
-        };
     }
 }

@@ -84,6 +84,13 @@ class SearchPipelineTest {
         return new PncpFetcher(client, new RequestGate(30, executor), executor);
     }
 
+    SearchPipeline pipeline(FakePncpServer from) throws java.io.IOException {
+        SearchPipeline pipeline = new SearchPipeline();
+        pipeline.fetcher = fetcher(from, executor);
+        pipeline.storage = new FilesystemReportStorage(reports, Duration.ofHours(1), Clock.systemUTC());
+        return pipeline;
+    }
+
     static SearchRequest request() {
         return new SearchRequest(null, List.of("SC"), "2026-02-10", "2026-03-12", "engenharia", null, null, null,
                 null, List.of(4, 5), null, null, null, null, null, null, "pncp", null);
@@ -139,9 +146,7 @@ class SearchPipelineTest {
     void whenEveryPncpQueryFailsTheSearchFailsInsteadOfFindingNothing() throws Exception {
         try (FakePncpServer down = new FakePncpServer(FakePncpServer.sampleRecords())) {
             down.fault("SC", new FakePncpServer.Fault(503, "text/html", "<html>indisponível</html>", Map.of(), 0));
-            SearchPipeline pipeline = new SearchPipeline();
-            pipeline.fetcher = fetcher(down, executor);
-            pipeline.storage = new FilesystemReportStorage(reports, Duration.ofHours(1), Clock.systemUTC());
+            SearchPipeline pipeline = pipeline(down);
 
             PncpUnreachableException e = assertThrows(PncpUnreachableException.class,
                     () -> pipeline.run(UUID.randomUUID().toString(), request(), ev -> { }));
@@ -155,9 +160,7 @@ class SearchPipelineTest {
     void someFailedQueriesMakeAnIncompleteResult() throws Exception {
         try (FakePncpServer half = new FakePncpServer(FakePncpServer.sampleRecords())) {
             half.fault("PR", new FakePncpServer.Fault(500, "text/plain", "erro", Map.of(), 0));
-            SearchPipeline pipeline = new SearchPipeline();
-            pipeline.fetcher = fetcher(half, executor);
-            pipeline.storage = new FilesystemReportStorage(reports, Duration.ofHours(1), Clock.systemUTC());
+            SearchPipeline pipeline = pipeline(half);
             SearchRequest both = new SearchRequest(null, List.of("SC", "PR"), "2026-02-10", "2026-03-12",
                     "engenharia", null, null, null, null, List.of(4, 5), null, null, null, null, null, null, "pncp",
                     null);
@@ -175,9 +178,7 @@ class SearchPipelineTest {
     void aCancelledSearchStopsSendingPncpRequests() throws Exception {
         try (FakePncpServer slow = new FakePncpServer(FakePncpServer.sampleRecords())) {
             slow.latency(100);
-            SearchPipeline pipeline = new SearchPipeline();
-            pipeline.fetcher = fetcher(slow, executor);
-            pipeline.storage = new FilesystemReportStorage(reports, Duration.ofHours(1), Clock.systemUTC());
+            SearchPipeline pipeline = pipeline(slow);
             Cancellation cancellation = new Cancellation();
             List<String> all = List.of("AC", "AL", "AP", "AM", "BA", "CE", "DF", "ES", "GO", "MA", "MT", "MS", "MG",
                     "PA", "PB", "PR", "PE", "PI", "RJ", "RN", "RS", "RO", "RR", "SC", "SP", "SE", "TO");
