@@ -11,7 +11,7 @@ import java.util.logging.Logger;
  */
 public final class Cancellation {
 
-    private static final Logger LOG = Logger.getLogger(Cancellation.class.getName());
+    private static final Logger LOG = RequestIds.logger(Cancellation.class);
 
     /** Work that nobody can cancel. */
     public static final Cancellation NEVER = new Cancellation();

@@ -59,9 +59,21 @@ public final class ErrorMappers {
                         .add(v.getMessage());
             }
             fields.values().forEach(list -> list.sort(null));
-            LOG.info(() -> "invalid request: " + fields);
+            LOG.fine(() -> "invalid request: " + fields);
             return Response.status(422).type(MediaType.APPLICATION_JSON_TYPE.withCharset("UTF-8"))
                     .entity(new ErrorBody("Requisição inválida: corrija os campos indicados.", fields, null)).build();
+        }
+    }
+
+    /** One INFO line per refusal (the response line of {@link RequestIdFilter}); the limit is in the body. */
+    @Provider
+    public static class Limits implements ExceptionMapper<LimitExceededException> {
+        @Override
+        public Response toResponse(LimitExceededException e) {
+            return Response.status(e.status()).header("Retry-After", e.retryAfterSeconds())
+                    .type(MediaType.APPLICATION_JSON_TYPE.withCharset("UTF-8"))
+                    .entity(new ErrorBody(e.getMessage(), null, Map.of("tentar_novamente_em_segundos",
+                            e.retryAfterSeconds()))).build();
         }
     }
 
@@ -100,7 +112,7 @@ public final class ErrorMappers {
         @Override
         public Response toResponse(WebApplicationException e) {
             Response r = e.getResponse();
-            if (r.hasEntity()) {
+            if (r.hasEntity() || r.getStatus() < 400) {
                 return r;
             }
             int status = r.getStatus();

@@ -8,7 +8,8 @@ import java.util.logging.Logger;
 /**
  * The id of the HTTP request (or of the search it started) that the current thread works for, and the loggers that
  * print it on every line: {@code [req=...] message}. Background work carries it explicitly ({@link #with},
- * {@link #propagating}), since pooled threads inherit nothing.
+ * {@link #propagating}), since pooled threads inherit nothing. The same filter escapes control characters in every
+ * message ({@link LogSafe}): log lines quote values clients sent, and none of them may forge a line.
  */
 public final class RequestIds {
 
@@ -25,10 +26,17 @@ public final class RequestIds {
     }
 
     private static boolean prefix(LogRecord record) {
-        String id = CURRENT.get();
-        if (id != null && record.getMessage() != null && !record.getMessage().startsWith("[req=")) {
-            record.setMessage("[req=" + id + "] " + record.getMessage());
+        String message = record.getMessage();
+        if (message == null) {
+            return true;
         }
+        String id = CURRENT.get();
+        if (id != null && !message.startsWith("[req=")) {
+            message = "[req=" + id + "] " + LogSafe.escape(message);
+        } else {
+            message = LogSafe.escape(message);
+        }
+        record.setMessage(message);
         return true;
     }
 

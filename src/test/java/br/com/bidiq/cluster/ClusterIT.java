@@ -117,9 +117,12 @@ class ClusterIT {
         assertTrue(xlsx.body().length > 1000);
 
         int requests = pncp.requests().size();
-        HttpResponse<String> again = post(cluster.node(2), id, "\"SC\"");
-        assertEquals(202, again.statusCode());
+        HttpResponse<String> again = post(cluster.node(2), id, "\"sc\",\"SP\",\"MG\",\"SP\"");
+        assertEquals(202, again.statusCode(), "the same criteria, written differently, are the same search");
         assertEquals("complete", json(again.body()).getString("status"));
+        HttpResponse<String> different = post(cluster.node(2), id, "\"SC\"");
+        assertEquals(409, different.statusCode(), "the same id with other criteria is refused on any node");
+        assertTrue(json(different.body()).getString("erro").contains("search_id"));
         await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3))
                 .until(() -> pncp.requests().size() == requests);
         assertEquals(requests, pncp.requests().size(), "a duplicate POST on B starts nothing");

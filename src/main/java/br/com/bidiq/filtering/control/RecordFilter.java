@@ -35,7 +35,8 @@ public final class RecordFilter {
     }
 
     /**
-     * A filter that takes records one at a time and keeps only what passes, so a source can stream any number of
+     * A filter that takes records one at a time; every criterion (keywords, exclusions, órgãos) is compiled here, once
+     * per search, never per record and keeps only what passes, so a source can stream any number of
      * candidates through it. Throws {@link InvalidTermsException} when custom terms leave nothing to search for.
      */
     public Sieve sieve(FilterCriteria criteria) {
@@ -52,7 +53,7 @@ public final class RecordFilter {
             matcher = matcherForSector(criteria);
         }
         int floor = customMode && !criteria.showAllMatches() ? TermParser.minMatches(terms.valid().size()) : 1;
-        return new Sieve(criteria, matcher, terms, floor);
+        return new Sieve(criteria, matcher, new OrgaoMatcher(criteria.orgaos()), terms, floor);
     }
 
     private KeywordMatcher matcherForSector(FilterCriteria c) {
@@ -81,15 +82,18 @@ public final class RecordFilter {
     public final class Sieve {
         private final FilterCriteria criteria;
         private final KeywordMatcher matcher;
+        private final OrgaoMatcher orgaos;
         private final ParsedTerms terms;
         private final int floor;
         private final Run strict = new Run();
         private final Run relaxed = new Run();
         private int offered;
 
-        private Sieve(FilterCriteria criteria, KeywordMatcher matcher, ParsedTerms terms, int floor) {
+        private Sieve(FilterCriteria criteria, KeywordMatcher matcher, OrgaoMatcher orgaos, ParsedTerms terms,
+                      int floor) {
             this.criteria = criteria;
             this.matcher = matcher;
+            this.orgaos = orgaos;
             this.terms = terms;
             this.floor = floor;
         }
@@ -102,7 +106,7 @@ public final class RecordFilter {
         public void offer(PncpRecord r) {
             offered++;
             StatusLicitacao status = statusInference.infer(r);
-            Rejection why = prefilter(r, status, criteria);
+            Rejection why = prefilter(r, status, criteria, orgaos);
             if (why == null) {
                 KeywordMatch match = matcher.match(r.objeto());
                 why = match.accepted() ? null : match.rejection();
@@ -147,7 +151,7 @@ public final class RecordFilter {
         }
     }
 
-    private Rejection prefilter(PncpRecord r, StatusLicitacao status, FilterCriteria c) {
+    private Rejection prefilter(PncpRecord r, StatusLicitacao status, FilterCriteria c, OrgaoMatcher orgaos) {
         if (!c.ufs().isEmpty() && (r.uf() == null || !c.ufs().contains(r.uf()))) {
             return Rejection.UF;
         }
@@ -167,7 +171,7 @@ public final class RecordFilter {
         if (!c.municipios().isEmpty() && (r.codigoIbge() == null || !c.municipios().contains(r.codigoIbge()))) {
             return Rejection.MUNICIPIO;
         }
-        if (!c.orgaos().isEmpty() && !matchesOrgao(r, c.orgaos())) {
+        if (!orgaos.isEmpty() && !orgaos.matches(r)) {
             return Rejection.ORGAO;
         }
         java.math.BigDecimal valor = r.valorOuZero();
@@ -176,22 +180,6 @@ public final class RecordFilter {
             return Rejection.VALOR;
         }
         return null;
-    }
-
-    private static boolean matchesOrgao(PncpRecord r, List<String> orgaos) {
-        String names = TextNormalizer.normalize(r.orgaoRazaoSocial()) + " | " + TextNormalizer.normalize(r.nomeUnidade());
-        String cnpj = r.orgaoCnpj() == null ? "" : r.orgaoCnpj();
-        for (String o : orgaos) {
-            String digits = o.replaceAll("\\D", "");
-            if (digits.length() == 14 && digits.equals(cnpj)) {
-                return true;
-            }
-            String n = TextNormalizer.normalize(o);
-            if (!n.isEmpty() && names.contains(n)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static final class Run {

@@ -2,14 +2,21 @@ package br.com.bidiq.filtering.control;
 
 import java.text.Normalizer;
 import java.util.Locale;
-import java.util.regex.Pattern;
+import java.util.concurrent.ConcurrentHashMap;
 
-/** Lower case, no accents, punctuation as spaces, single spaces: "Guarda-Pó  (Jaleco)" becomes "guarda po jaleco". */
+/**
+ * Lower case, no accents, punctuation as spaces, single spaces: "Guarda-Pó  (Jaleco)" becomes "guarda po jaleco".
+ * Letters and numbers are kept (accents dropped), combining marks vanish, anything else separates words.
+ *
+ * <p>One pass over the text: every notice of a search is normalised (its object and, with an órgão filter, its
+ * names), so this runs hundreds of thousands of times a search. Characters outside ASCII are decomposed once each and
+ * remembered.
+ */
 public final class TextNormalizer {
 
-    private static final Pattern MARKS = Pattern.compile("\\p{M}+");
-    private static final Pattern NOT_WORD = Pattern.compile("[^\\p{L}\\p{N}\\s]|_");
-    private static final Pattern SPACES = Pattern.compile("\\s+");
+    private static final ConcurrentHashMap<Integer, String> FOLDED = new ConcurrentHashMap<>();
+    /** Marks a code point that folds to a word separator. */
+    private static final String SEPARATOR = " ";
 
     private TextNormalizer() {
     }
@@ -18,10 +25,74 @@ public final class TextNormalizer {
         if (text == null || text.isEmpty()) {
             return "";
         }
-        String lower = text.toLowerCase(Locale.ROOT);
+        StringBuilder out = new StringBuilder(text.length());
+        boolean pendingSpace = false;
+        for (int i = 0; i < text.length(); ) {
+            int cp = text.codePointAt(i);
+            i += Character.charCount(cp);
+            if (cp < 0x80) {
+                char c = (char) cp;
+                if (c >= 'A' && c <= 'Z') {
+                    c = (char) (c + ('a' - 'A'));
+                } else if (!(c >= 'a' && c <= 'z') && !(c >= '0' && c <= '9')) {
+                    pendingSpace = true;
+                    continue;
+                }
+                if (pendingSpace && out.length() > 0) {
+                    out.append(' ');
+                }
+                pendingSpace = false;
+                out.append(c);
+                continue;
+            }
+            String folded = FOLDED.computeIfAbsent(cp, TextNormalizer::fold);
+            if (folded.isEmpty()) {
+                continue;
+            }
+            if (folded == SEPARATOR) {
+                pendingSpace = true;
+                continue;
+            }
+            if (pendingSpace && out.length() > 0) {
+                out.append(' ');
+            }
+            pendingSpace = false;
+            out.append(folded);
+        }
+        return out.toString();
+    }
+
+    /** A code point's letters and numbers, lower case and decomposed without marks; "" for a mark, SEPARATOR else. */
+    private static String fold(int cp) {
+        if (FOLDED.size() > 20_000) {
+            FOLDED.clear(); // hostile text full of distinct symbols: forget, rather than grow without bound
+        }
+        String lower = new String(Character.toChars(cp)).toLowerCase(Locale.ROOT);
         String decomposed = Normalizer.normalize(lower, Normalizer.Form.NFD);
-        String bare = MARKS.matcher(decomposed).replaceAll("");
-        String spaced = NOT_WORD.matcher(bare).replaceAll(" ");
-        return SPACES.matcher(spaced).replaceAll(" ").strip();
+        StringBuilder kept = new StringBuilder(2);
+        boolean separates = false;
+        for (int i = 0; i < decomposed.length(); ) {
+            int c = decomposed.codePointAt(i);
+            i += Character.charCount(c);
+            int type = Character.getType(c);
+            if (type == Character.NON_SPACING_MARK || type == Character.ENCLOSING_MARK
+                    || type == Character.COMBINING_SPACING_MARK) {
+                continue;
+            }
+            if (Character.isLetter(c) || isNumber(type)) {
+                kept.appendCodePoint(c);
+            } else {
+                separates = true;
+            }
+        }
+        if (kept.length() == 0) {
+            return separates ? SEPARATOR : "";
+        }
+        return kept.toString();
+    }
+
+    private static boolean isNumber(int type) {
+        return type == Character.DECIMAL_DIGIT_NUMBER || type == Character.LETTER_NUMBER
+                || type == Character.OTHER_NUMBER;
     }
 }

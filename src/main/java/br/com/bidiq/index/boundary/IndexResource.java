@@ -8,7 +8,9 @@ import br.com.bidiq.platform.AdminToken;
 import br.com.bidiq.platform.ErrorMappers;
 import br.com.bidiq.progress.boundary.SseStreams;
 import jakarta.enterprise.context.ApplicationScoped;
+import br.com.bidiq.platform.ClientAddress;
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -35,6 +37,9 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 public class IndexResource {
 
     private static final String DATABASE_DOWN = "Banco do índice indisponível; tente novamente em alguns instantes.";
+
+    @Inject
+    ClientAddress clients;
 
     @Inject
     IndexStatistics statistics;
@@ -79,7 +84,7 @@ public class IndexResource {
     @Operation(summary = "Progresso da execução mais recente do índice (SSE, como o de uma busca)")
     public void events(@HeaderParam("Last-Event-ID") String lastEventId,
                        @QueryParam("lastEventId") String lastEventIdQuery, @Context SseEventSink sink,
-                       @Context Sse sse) {
+                       @Context Sse sse, @Context HttpServletRequest http) {
         Optional<String> stream;
         try {
             stream = statistics.latestStream();
@@ -91,7 +96,7 @@ public class IndexResource {
                     "Nenhuma atualização do índice recente para acompanhar."));
         }
         streams.open(sse, sink, stream.get(), SseStreams.position(lastEventId != null ? lastEventId
-                : lastEventIdQuery));
+                : lastEventIdQuery), clients.of(http));
     }
 
 }

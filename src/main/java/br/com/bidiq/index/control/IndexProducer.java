@@ -25,7 +25,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class IndexProducer {
 
     private static final java.util.logging.Logger LOG =
-            java.util.logging.Logger.getLogger(IndexProducer.class.getName());
+            br.com.bidiq.platform.RequestIds.logger(IndexProducer.class);
 
     @Inject
     @ConfigProperty(name = "database.url")

@@ -173,6 +173,9 @@ public class PncpClient {
                                     PageReader<T> reader) {
         if (error != null) {
             Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+            if (cause instanceof RequestBudgetExceededException) {
+                return Outcome.fail(cause.getMessage());
+            }
             if (cause instanceof HttpTimeoutException) {
                 return Outcome.retry("tempo esgotado aguardando o PNCP (" + settings.requestTimeout().toSeconds()
                         + " s)", null);

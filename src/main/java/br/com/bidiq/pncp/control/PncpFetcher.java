@@ -37,10 +37,23 @@ public class PncpFetcher {
     private final RequestGate nodeGate;
     private final Executor executor;
 
+    private final long budget;
+
     public PncpFetcher(PncpClient client, RequestGate nodeGate, Executor executor) {
+        this(client, nodeGate, executor, Long.MAX_VALUE);
+    }
+
+    /** {@code budget}: the most PNCP requests (pages and retries) one fetch may send. */
+    public PncpFetcher(PncpClient client, RequestGate nodeGate, Executor executor, long budget) {
+        this.budget = budget;
         this.client = client;
         this.nodeGate = nodeGate;
         this.executor = executor;
+    }
+
+    /** The most PNCP requests one fetch may send; a fetch that reaches it reports its remaining units as failed. */
+    public long budget() {
+        return budget;
     }
 
     /** The UF x modality x window units a query is fetched in. */
@@ -70,7 +83,7 @@ public class PncpFetcher {
         PncpSettings settings = client.settings();
         List<FetchUnit> units = plan(query);
         Run run = new Run(units, listener);
-        RequestGate searchGate = new RequestGate(settings.concurrencyPerSearch(), executor);
+        RequestGate searchGate = new RequestGate(settings.concurrencyPerSearch(), executor, budget);
         cancellation.onCancel(searchGate::close);
         List<RequestGate> gates = List.of(searchGate, nodeGate);
         List<CompletableFuture<Void>> all = new ArrayList<>();
@@ -85,11 +98,12 @@ public class PncpFetcher {
         return client.fetchPage(unit, 1, gates).handle((first, error) -> {
             if (error != null) {
                 return CompletableFuture.completedFuture(
-                        UnitOutcome.failed(unit, List.of(), List.of(), FailedUnit.of(unit, 1, reason(error))));
+                        UnitOutcome.failed(unit, List.of(), List.of(), FailedUnit.of(unit, 1, reason(error)), 0));
             }
             int lastPage = first.lastPage();
             if (lastPage <= 1) {
-                return CompletableFuture.completedFuture(UnitOutcome.ok(unit, first.records(), first.raw()));
+                return CompletableFuture.completedFuture(UnitOutcome.ok(unit, first.records(), first.raw(),
+                        first.outOfRangeValues()));
             }
             int reachable = Math.min(lastPage, maxPages);
             List<CompletableFuture<PageOutcome>> rest = new ArrayList<>();
@@ -103,11 +117,13 @@ public class PncpFetcher {
                 List<PncpRecord> records = new ArrayList<>(first.records());
                 List<String> raw = new ArrayList<>(first.raw());
                 FailedUnit failure = null;
+                int outOfRange = first.outOfRangeValues();
                 for (CompletableFuture<PageOutcome> f : rest) {
                     PageOutcome o = f.join();
                     if (o.page() != null) {
                         records.addAll(o.page().records());
                         raw.addAll(o.page().raw());
+                        outOfRange += o.page().outOfRangeValues();
                     } else if (failure == null) {
                         failure = FailedUnit.of(unit, o.pagina(), o.reason());
                     }
@@ -117,8 +133,8 @@ public class PncpFetcher {
                     failure = FailedUnit.of(unit, reachable + 1, "limite de " + maxPages
                             + " páginas por consulta atingido; " + (lastPage - reachable) + " páginas não buscadas");
                 }
-                return failure == null ? UnitOutcome.ok(unit, records, raw)
-                        : UnitOutcome.failed(unit, records, raw, failure);
+                return failure == null ? UnitOutcome.ok(unit, records, raw, outOfRange)
+                        : UnitOutcome.failed(unit, records, raw, failure, outOfRange);
             });
         }).thenCompose(f -> f);
     }
@@ -135,13 +151,15 @@ public class PncpFetcher {
     }
 
     /** {@code raw} runs parallel to {@code records} (see {@link PncpPage#raw()}). */
-    private record UnitOutcome(FetchUnit unit, List<PncpRecord> records, List<String> raw, FailedUnit failure) {
-        static UnitOutcome ok(FetchUnit unit, List<PncpRecord> records, List<String> raw) {
-            return new UnitOutcome(unit, records, raw, null);
+    private record UnitOutcome(FetchUnit unit, List<PncpRecord> records, List<String> raw, FailedUnit failure,
+                               int outOfRangeValues) {
+        static UnitOutcome ok(FetchUnit unit, List<PncpRecord> records, List<String> raw, int outOfRange) {
+            return new UnitOutcome(unit, records, raw, null, outOfRange);
         }
 
-        static UnitOutcome failed(FetchUnit unit, List<PncpRecord> records, List<String> raw, FailedUnit failure) {
-            return new UnitOutcome(unit, records, raw, failure);
+        static UnitOutcome failed(FetchUnit unit, List<PncpRecord> records, List<String> raw, FailedUnit failure,
+                                  int outOfRange) {
+            return new UnitOutcome(unit, records, raw, failure, outOfRange);
         }
     }
 
@@ -158,6 +176,7 @@ public class PncpFetcher {
         private int unitsDone;
         private int ufsDone;
         private int raw;
+        private int outOfRange;
 
         Run(List<FetchUnit> units, FetchListener listener) {
             this.unitsTotal = units.size();
@@ -180,11 +199,14 @@ public class PncpFetcher {
                 }
             }
             raw += outcome.records().size();
+            outOfRange += outcome.outOfRangeValues();
             if (outcome.failure() == null) {
                 completed.add(outcome.unit());
             } else {
                 failures.add(outcome.failure());
-                LOG.log(CANCELLED.equals(outcome.failure().motivo()) ? Level.FINE : Level.WARNING,
+                LOG.log(CANCELLED.equals(outcome.failure().motivo())
+                                || RequestBudgetExceededException.is(outcome.failure().motivo()) ? Level.FINE
+                                : Level.WARNING,
                         "PNCP unit failed {0}: {1}", new Object[] {outcome.unit(),
                         outcome.failure().motivo()});
             }
@@ -207,7 +229,8 @@ public class PncpFetcher {
             failed.sort(Comparator.comparing(FailedUnit::uf).thenComparingInt(FailedUnit::modalidade)
                     .thenComparing(FailedUnit::dataInicial));
             List<String> rawJson = records.stream().map(r -> rawByControlNumber.get(r.numeroControlePncp())).toList();
-            return new FetchResult(records, rawJson, failed, List.copyOf(completed), unitsTotal, requests, raw);
+            return new FetchResult(records, rawJson, failed, List.copyOf(completed), unitsTotal, requests, raw,
+                    outOfRange);
         }
     }
 }

@@ -53,6 +53,10 @@ public class PncpProducer {
     @ConfigProperty(name = "pncp.max-pages", defaultValue = "500")
     int maxPages;
 
+    @Inject
+    @ConfigProperty(name = "pncp.max-requests-per-search", defaultValue = "3000")
+    long maxRequestsPerSearch;
+
     @Resource
     ManagedExecutorService executor;
 
@@ -77,6 +81,6 @@ public class PncpProducer {
     @Produces
     @Singleton
     PncpFetcher fetcher(PncpClient client, RequestGate nodeGate) {
-        return new PncpFetcher(client, nodeGate, executor);
+        return new PncpFetcher(client, nodeGate, executor, maxRequestsPerSearch);
     }
 }

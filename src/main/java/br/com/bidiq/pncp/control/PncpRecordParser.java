@@ -35,16 +35,20 @@ public final class PncpRecordParser {
         List<PncpRecord> records = new ArrayList<>();
         List<String> raw = new ArrayList<>();
         JsonArray data = envelope.getJsonArray("data");
+        int outOfRange = 0;
         for (JsonValue value : data == null ? List.<JsonValue>of() : data) {
             if (value.getValueType() == JsonValue.ValueType.OBJECT) {
                 PncpRecord record = parseRecord(value.asJsonObject());
                 if (record.numeroControlePncp() != null) {
                     records.add(record);
                     raw.add(problem(value) == null ? value.toString() : null);
+                    outOfRange += outOfRangeValues(value.asJsonObject());
                 }
             }
         }
-        return page(envelope, records, raw, pagina);
+        PncpPage page = page(envelope, records, raw, pagina);
+        return outOfRange == 0 ? page : new PncpPage(page.records(), page.raw(), page.totalRegistros(),
+                page.totalPaginas(), page.numeroPagina(), page.paginasRestantes(), outOfRange);
     }
 
     /** The page envelope as JSON; throws when the body is not a JSON object. */
@@ -101,13 +105,47 @@ public final class PncpRecordParser {
                 return optional + " inválida";
             }
         }
-        for (String money : new String[] {"valorTotalEstimado", "valorTotalHomologado"}) {
+        for (String money : MONEY) {
             JsonValue v = o.get(money);
-            if (v != null && v.getValueType() != JsonValue.ValueType.NULL && decimal(v) == null) {
+            if (v != null && v.getValueType() != JsonValue.ValueType.NULL && decimal(v) == null
+                    && !outOfRange(v)) {
                 return money + " inválido";
             }
         }
         return null;
+    }
+
+    private static final String[] MONEY = {"valorTotalEstimado", "valorTotalHomologado"};
+    private static final int MAX_AMOUNT_CHARS = 40;
+
+    /** How many of the record's money fields hold a number outside [0, 10^13] (read as "não informado"). */
+    static int outOfRangeValues(JsonObject o) {
+        int n = 0;
+        for (String money : MONEY) {
+            if (outOfRange(o.get(money))) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    private static boolean outOfRange(JsonValue v) {
+        if (v == null || v.getValueType() == JsonValue.ValueType.NULL) {
+            return false;
+        }
+        if (v.getValueType() == JsonValue.ValueType.STRING) {
+            String text = ((JsonString) v).getString();
+            if (text.length() > MAX_AMOUNT_CHARS && text.chars().allMatch(c -> c < 128 && !Character.isLetter(c))) {
+                return true; // a number too long to be money, never parsed
+            }
+            BigDecimal read = readDecimalText(text);
+            return read != null && !Amounts.plausible(read);
+        }
+        if (v.getValueType() != JsonValue.ValueType.NUMBER) {
+            return false;
+        }
+        BigDecimal read = number((JsonNumber) v);
+        return read == null || !Amounts.plausible(read);
     }
 
     public static PncpRecord parseRecord(JsonObject o) {
@@ -170,22 +208,36 @@ public final class PncpRecordParser {
         return s == null ? null : s.toUpperCase(java.util.Locale.ROOT);
     }
 
+    /**
+     * A money value, or null when absent, unreadable or outside [0, 10^13]: such a value is "não informado", and is
+     * refused before any arithmetic ({@code 1E+10000000} would cost minutes of CPU to write out).
+     */
     static BigDecimal decimal(JsonValue v) {
         if (v == null) {
             return null;
         }
+        BigDecimal read = null;
         if (v.getValueType() == JsonValue.ValueType.NUMBER) {
-            return ((JsonNumber) v).bigDecimalValue();
+            read = number((JsonNumber) v);
+        } else if (v.getValueType() == JsonValue.ValueType.STRING) {
+            read = readDecimalText(((JsonString) v).getString());
         }
-        if (v.getValueType() == JsonValue.ValueType.STRING) {
-            return parseDecimalText(((JsonString) v).getString());
-        }
-        return null;
+        return read != null && Amounts.plausible(read) ? read : null;
     }
 
-    static BigDecimal parseDecimalText(String s) {
+    /** The number, or null when the JSON library refuses to build it (Parsson caps a number's digits at 1,100). */
+    private static BigDecimal number(JsonNumber n) {
+        try {
+            return n.bigDecimalValue();
+        } catch (RuntimeException tooLong) {
+            return null;
+        }
+    }
+
+    /** Money written as text ("R$ 1.234,56", "1234.56"); at most 40 characters, as no real amount is longer. */
+    private static BigDecimal readDecimalText(String s) {
         String t = s.replace("R$", "").replaceAll("\\s", "");
-        if (t.isEmpty()) {
+        if (t.isEmpty() || t.length() > MAX_AMOUNT_CHARS) {
             return null;
         }
         if (t.contains(",")) {

@@ -14,6 +14,7 @@ import java.util.concurrent.Executor;
 public final class RequestGate {
 
     private final int permits;
+    private final long budget;
     private final Executor executor;
     private final Deque<CompletableFuture<Void>> waiting = new ArrayDeque<>();
     private int available;
@@ -21,10 +22,16 @@ public final class RequestGate {
     private boolean closed;
 
     public RequestGate(int permits, Executor executor) {
-        if (permits < 1) {
+        this(permits, executor, Long.MAX_VALUE);
+    }
+
+    /** A gate that grants at most {@code budget} permits in its life; later callers fail at once. */
+    public RequestGate(int permits, Executor executor, long budget) {
+        if (permits < 1 || budget < 1) {
             throw new IllegalArgumentException("permits must be >= 1: " + permits);
         }
         this.permits = permits;
+        this.budget = budget;
         this.available = permits;
         this.executor = executor;
     }
@@ -33,6 +40,9 @@ public final class RequestGate {
         synchronized (this) {
             if (closed) {
                 return CompletableFuture.failedFuture(new CancellationException("gate closed"));
+            }
+            if (granted >= budget) {
+                return CompletableFuture.failedFuture(new RequestBudgetExceededException(budget));
             }
             granted++;
             if (available > 0) {

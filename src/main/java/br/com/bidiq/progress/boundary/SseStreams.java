@@ -9,12 +9,17 @@ import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import br.com.bidiq.platform.LimitExceededException;
+import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseBroadcaster;
 import jakarta.ws.rs.sse.SseEventSink;
+import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -46,18 +51,60 @@ public class SseStreams {
     @Resource
     ManagedScheduledExecutorService scheduler;
 
-    private final Map<SseEventSink, ProgressBus.Subscription> open = new ConcurrentHashMap<>();
+    @Inject
+    @ConfigProperty(name = "sse.max-streams", defaultValue = "2000")
+    int maxStreams;
+
+    @Inject
+    @ConfigProperty(name = "sse.max-streams-per-client", defaultValue = "20")
+    int maxStreamsPerClient;
+
+    private final Map<SseEventSink, Stream> open = new ConcurrentHashMap<>();
     private volatile SseBroadcaster broadcaster;
     private volatile Sse sse;
     private ScheduledFuture<?> heartbeat;
 
-    public void open(Sse sse, SseEventSink sink, String searchId, long afterId) {
+    /**
+     * Streams a log to the sink: what follows {@code afterId}, then live events until the terminal one.
+     *
+     * @throws WebApplicationException 204 when the log has ended and the client has seen its last event (which stops
+     *         {@code EventSource} instead of having it reconnect forever)
+     * @throws LimitExceededException 429 when this client has {@code SSE_MAX_STREAMS_PER_CLIENT} streams open on this
+     *         node, 503 when the node has {@code SSE_MAX_STREAMS}
+     */
+    public void open(Sse sse, SseEventSink sink, String searchId, long afterId, String client) {
+        long after = afterId;
+        Optional<ProgressEvent> last = bus.last(searchId);
+        if (last.isPresent() && after >= last.get().id()) {
+            if (last.get().terminal()) {
+                throw new WebApplicationException(Response.noContent().build());
+            }
+            // A position past the log (never sent): resume from its end rather than wait for ids that will not come.
+            after = last.get().id();
+        }
+        admit(client);
         ensureBroadcaster(sse);
         broadcaster.register(sink);
-        ProgressBus.Subscription subscription = bus.subscribe(searchId, afterId, event -> write(sink, event));
-        open.put(sink, subscription);
+        ProgressBus.Subscription subscription = bus.subscribe(searchId, after, event -> write(sink, event));
+        open.put(sink, new Stream(subscription, client));
         if (sink.isClosed()) {
             closed(sink);
+        }
+    }
+
+    private record Stream(ProgressBus.Subscription subscription, String client) {
+    }
+
+    private void admit(String client) {
+        if (open.size() >= maxStreams) {
+            throw LimitExceededException.node(Duration.ofSeconds(retryMillis / 1000 + 5), "Servidor com o máximo de "
+                    + maxStreams + " acompanhamentos abertos. Tente novamente em alguns segundos.");
+        }
+        long mine = open.values().stream().filter(s -> s.client().equals(client)).count();
+        if (mine >= maxStreamsPerClient) {
+            throw LimitExceededException.client(Duration.ofSeconds(retryMillis / 1000 + 5), "Você já acompanha "
+                    + mine + " buscas ao mesmo tempo (máximo " + maxStreamsPerClient + "). Feche uma aba ou"
+                    + " aguarde uma terminar.");
         }
     }
 
@@ -78,9 +125,6 @@ public class SseStreams {
         }
     }
 
-    public int openStreams() {
-        return open.size();
-    }
 
     private synchronized void ensureBroadcaster(Sse given) {
         if (broadcaster != null) {
@@ -136,9 +180,9 @@ public class SseStreams {
     }
 
     private void closed(SseEventSink sink) {
-        ProgressBus.Subscription s = open.remove(sink);
+        Stream s = open.remove(sink);
         if (s != null) {
-            s.close();
+            s.subscription().close();
         }
     }
 

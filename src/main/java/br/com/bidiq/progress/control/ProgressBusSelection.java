@@ -14,7 +14,7 @@ import org.eclipse.microprofile.config.ConfigProvider;
  */
 public class ProgressBusSelection implements Extension {
 
-    private static final Logger LOG = Logger.getLogger(ProgressBusSelection.class.getName());
+    private static final Logger LOG = br.com.bidiq.platform.RequestIds.logger(ProgressBusSelection.class);
 
     void enable(@Observes AfterTypeDiscovery event) {
         Class<?> chosen = redisUrl().isPresent() ? RedisProgressBus.class : LocalProgressBus.class;

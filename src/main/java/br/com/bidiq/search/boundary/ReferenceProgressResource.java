@@ -3,6 +3,7 @@ package br.com.bidiq.search.boundary;
 import br.com.bidiq.progress.boundary.SseStreams;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
@@ -26,7 +27,7 @@ public class ReferenceProgressResource {
     @Produces(MediaType.SERVER_SENT_EVENTS)
     public void events(@PathParam("searchId") String searchId, @HeaderParam("Last-Event-ID") String lastEventId,
                        @QueryParam("lastEventId") String lastEventIdQuery, @Context SseEventSink sink,
-                       @Context Sse sse) {
-        events.events(searchId, lastEventId, lastEventIdQuery, sink, sse);
+                       @Context Sse sse, @Context HttpServletRequest http) {
+        events.events(searchId, lastEventId, lastEventIdQuery, sink, sse, http);
     }
 }

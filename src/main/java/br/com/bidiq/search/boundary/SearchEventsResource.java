@@ -3,7 +3,9 @@ package br.com.bidiq.search.boundary;
 import br.com.bidiq.search.control.SearchRegistry;
 import br.com.bidiq.progress.boundary.SseStreams;
 import jakarta.enterprise.context.ApplicationScoped;
+import br.com.bidiq.platform.ClientAddress;
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
@@ -30,15 +32,19 @@ public class SearchEventsResource {
     @Inject
     SseStreams streams;
 
+    @Inject
+    ClientAddress clients;
+
     @GET
     @Produces(MediaType.SERVER_SENT_EVENTS)
     public void events(@PathParam("searchId") String searchId, @HeaderParam("Last-Event-ID") String lastEventId,
                        @QueryParam("lastEventId") String lastEventIdQuery, @Context SseEventSink sink,
-                       @Context Sse sse) {
+                       @Context Sse sse, @Context HttpServletRequest http) {
         String id = SearchesResource.normal(searchId);
         if (!registry.exists(id)) {
             throw new WebApplicationException(SearchesResource.notFound(searchId));
         }
-        streams.open(sse, sink, id, SseStreams.position(lastEventId != null ? lastEventId : lastEventIdQuery));
+        streams.open(sse, sink, id, SseStreams.position(lastEventId != null ? lastEventId : lastEventIdQuery),
+                clients.of(http));
     }
 }

@@ -1,8 +1,11 @@
 package br.com.bidiq.search.boundary;
 
+import br.com.bidiq.platform.ClientAddress;
 import br.com.bidiq.platform.ErrorMappers;
 import br.com.bidiq.platform.RequestIds;
 import br.com.bidiq.progress.control.ProgressBus;
+import br.com.bidiq.search.control.LiveSearchBudget;
+import br.com.bidiq.search.control.SearchAdmission;
 import br.com.bidiq.search.control.SearchCancellations;
 import br.com.bidiq.search.control.SearchRegistry;
 import br.com.bidiq.search.control.SearchWorker;
@@ -11,6 +14,7 @@ import br.com.bidiq.search.entity.SearchState;
 import br.com.bidiq.search.entity.SearchView;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -24,6 +28,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.util.Optional;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
@@ -46,20 +51,59 @@ public class SearchesResource {
     @Inject
     SearchCancellations cancellations;
 
+    @Inject
+    SearchAdmission admission;
+
+    @Inject
+    ClientAddress clients;
+
+    @Inject
+    LiveSearchBudget budget;
+
     @POST
-    @Operation(summary = "Inicia uma busca; repetir o mesmo search_id devolve a mesma busca")
+    @Operation(summary = "Inicia uma busca; repetir o mesmo search_id com os mesmos critérios devolve a mesma"
+            + " busca (critérios diferentes: 409). Limites por cliente: 429; servidor cheio: 503 (com Retry-After)")
     public Response start(@NotNull(message = "Envie o corpo da busca em JSON") @Valid SearchRequest request,
-                          @Context UriInfo uri) {
+                          @Context UriInfo uri, @Context HttpServletRequest http) {
         String id = request.searchId() == null ? UUID.randomUUID().toString()
                 : request.searchId().toLowerCase(java.util.Locale.ROOT);
-        SearchRegistry.Claim claim = registry.claim(id, request.withSearchId(id), RequestIds.current());
-        if (claim.created()) {
-            cancellations.register(id);
-            bus.open(id, claim.state().request().ufList().size());
-            worker.run(id, claim.state().request(), RequestIds.current());
+        SearchRequest normal = request.normalized().withSearchId(id);
+        if (request.searchId() != null) {
+            Optional<SearchState> existing = registry.find(id);
+            if (existing.isPresent()) {
+                return repeated(existing.get(), normal, uri);
+            }
         }
-        return Response.accepted(view(claim.state(), false, uri, bus))
-                .location(uri.getBaseUriBuilder().path("buscar").path(id).build()).build();
+        budget.check(normal);
+        admission.reserve(id, clients.of(http));
+        SearchRegistry.Claim claim = registry.claim(id, normal, RequestIds.current());
+        if (!claim.created()) {
+            admission.finished(id);
+            return repeated(claim.state(), normal, uri);
+        }
+        cancellations.register(id);
+        bus.open(id, normal.ufList().size());
+        String requestId = RequestIds.current();
+        SearchAdmission.Admitted admitted = admission.start(id, () -> worker.run(id, normal, requestId));
+        if (!admitted.started()) {
+            bus.publish(id, admitted.queuedEvent());
+        }
+        return Response.accepted(view(claim.state(), false, uri, bus)).location(location(uri, id)).build();
+    }
+
+    /** The same search_id again: the same criteria follow that search; other criteria are a conflict. */
+    private Response repeated(SearchState existing, SearchRequest normal, UriInfo uri) {
+        if (!normal.equals(existing.request())) {
+            return ErrorMappers.json(Response.Status.CONFLICT, "Já existe uma busca com este search_id e critérios"
+                    + " diferentes: envie os mesmos critérios para acompanhá-la, ou outro search_id (ou nenhum) para"
+                    + " uma nova busca.");
+        }
+        return Response.accepted(view(existing, false, uri, bus)).location(location(uri, existing.searchId()))
+                .build();
+    }
+
+    private static java.net.URI location(UriInfo uri, String id) {
+        return uri.getBaseUriBuilder().path("buscar").path(id).build();
     }
 
     @GET
@@ -86,6 +130,10 @@ public class SearchesResource {
                 return Response.ok(view(s, false, uri, bus)).build();
             }
             cancellations.cancel(id);
+            if (admission.withdraw(id)) {
+                // It was waiting for a slot: it ends now, without running (the worker only writes its end).
+                worker.run(id, s.request(), RequestIds.current());
+            }
             return Response.accepted(view(s, false, uri, bus)).build();
         }).orElseGet(() -> notFound(searchId));
     }

@@ -1,5 +1,6 @@
 package br.com.bidiq.search.control;
 
+import br.com.bidiq.pncp.control.RequestBudgetExceededException;
 import br.com.bidiq.filtering.control.RecordFilter;
 import br.com.bidiq.index.control.IndexFeed;
 import br.com.bidiq.pncp.control.PncpFetcher;
@@ -71,6 +72,15 @@ final class LiveSource {
         }
         if (fetched.completedUnits().isEmpty() && fetched.records().isEmpty() && !fetched.failedUnits().isEmpty()) {
             throw new PncpUnreachableException(fetched.failedUnits());
+        }
+        if (fetched.outOfRangeValues() > 0) {
+            LOG.warning(() -> fetched.outOfRangeValues() + " PNCP money values outside [0, 10^13] read as undisclosed");
+        }
+        long overBudget = fetched.failedUnits().stream()
+                .filter(f -> RequestBudgetExceededException.is(f.motivo())).count();
+        if (overBudget > 0) {
+            LOG.warning(() -> "PNCP request budget of " + fetcher.budget() + " reached: " + overBudget
+                    + " units not fetched");
         }
         int raw = fetched.records().size();
         LOG.info(() -> String.format("Fetched %d raw bids in %.1fs (%d requests, %d failed units)", raw,

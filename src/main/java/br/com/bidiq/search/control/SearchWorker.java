@@ -37,6 +37,9 @@ public class SearchWorker {
     @Inject
     SearchCancellations cancellations;
 
+    @Inject
+    SearchAdmission admission;
+
     @Asynchronous
     public void run(String searchId, SearchRequest request, String requestId) {
         RequestIds.with(requestId, () -> execute(searchId, request));
@@ -45,6 +48,9 @@ public class SearchWorker {
     private void execute(String searchId, SearchRequest request) {
         ProgressEvent terminal;
         try {
+            if (cancellations.of(searchId).cancelled()) {
+                throw new SearchCancelledException();
+            }
             SearchResult result = pipeline.run(searchId, request, e -> publish(searchId, e),
                     cancellations.of(searchId));
             registry.completed(searchId, result);
@@ -85,6 +91,7 @@ public class SearchWorker {
             terminal = failure(searchId, "Erro interno ao processar a busca. Tente novamente em alguns instantes.");
         }
         cancellations.release(searchId);
+        admission.finished(searchId);
         publish(searchId, terminal);
     }
 

@@ -3,6 +3,8 @@ package br.com.bidiq.search.entity;
 import br.com.bidiq.filtering.entity.Ordenacao;
 import br.com.bidiq.filtering.entity.StatusLicitacao;
 import jakarta.json.bind.annotation.JsonbProperty;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -43,7 +45,7 @@ public record SearchRequest(
         String setorId,
 
         @JsonbProperty("termos_busca")
-        @Size(max = 500, message = "Termos de busca: no máximo 500 caracteres")
+        @Size(max = MAX_TERMS_CHARS, message = "Termos de busca: no máximo 5.000 caracteres")
         String termosBusca,
 
         @JsonbProperty("show_all_matches")
@@ -67,13 +69,18 @@ public record SearchRequest(
 
         @JsonbProperty("valor_minimo")
         @PositiveOrZero(message = "O valor mínimo não pode ser negativo")
+        @DecimalMax(value = MAX_AMOUNT, message = "O valor mínimo deve ser no máximo R$ 10.000.000.000.000,00")
+        @Digits(integer = 14, fraction = 2, message = "O valor mínimo aceita no máximo 2 casas decimais")
         BigDecimal valorMinimo,
 
         @JsonbProperty("valor_maximo")
         @PositiveOrZero(message = "O valor máximo não pode ser negativo")
+        @DecimalMax(value = MAX_AMOUNT, message = "O valor máximo deve ser no máximo R$ 10.000.000.000.000,00")
+        @Digits(integer = 14, fraction = 2, message = "O valor máximo aceita no máximo 2 casas decimais")
         BigDecimal valorMaximo,
 
         @JsonbProperty("esferas")
+        @Size(max = 5, message = "No máximo 5 esferas (F, E, M, D, N)")
         List<@NotNull @Pattern(regexp = "[FEMDN]", flags = Pattern.Flag.CASE_INSENSITIVE,
                 message = "Esfera inválida: use F, E, M, D ou N") String> esferas,
 
@@ -102,6 +109,11 @@ public record SearchRequest(
 
     public static final String UUID = "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}";
     public static final String UFS = "AC|AL|AP|AM|BA|CE|DF|ES|GO|MA|MT|MS|MG|PA|PB|PR|PE|PI|RJ|RN|RS|RO|RR|SC|SP|SE|TO";
+    /** R$ 10 trillion: above every real notice (the largest PNCP ones are in the tens of billions). */
+    public static final String MAX_AMOUNT = "10000000000000";
+    public static final int MAX_TERMS = 50;
+    public static final int MAX_TERM_CHARS = 100;
+    static final int MAX_TERMS_CHARS = 5_000;
     static final String ISO_DATE = "\\d{4}-\\d{2}-\\d{2}";
     public static final String DEFAULT_SECTOR = "vestuario";
     public static final List<Integer> DEFAULT_MODALIDADES = List.of(6);
@@ -152,6 +164,46 @@ public record SearchRequest(
 
     public boolean showAll() {
         return Boolean.TRUE.equals(showAllMatches);
+    }
+
+    /**
+     * The request as it is kept and compared (a repeated search_id must repeat the search): codes in one case, lists
+     * without repeats, texts trimmed, blank texts and empty optional lists absent, amounts with 2 decimals. Call it
+     * only on a valid request (amounts already bounded).
+     */
+    public SearchRequest normalized() {
+        return new SearchRequest(lower(searchId), ufList(), text(dataInicial), text(dataFinal), lower(setorId),
+                text(termosBusca), showAllMatches, distinct(exclusionTerms, false), lower(status),
+                modalidades == null || modalidades.isEmpty() ? null : List.copyOf(new LinkedHashSet<>(modalidades)),
+                amount(valorMinimo), amount(valorMaximo), distinct(esferas, true), distinct(municipios, false),
+                distinct(orgaos, false), lower(ordenacao), lower(fonte), somenteAbertas);
+    }
+
+    private static String text(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+
+    private static String lower(String s) {
+        String t = text(s);
+        return t == null ? null : t.toLowerCase(Locale.ROOT);
+    }
+
+    private static List<String> distinct(List<String> values, boolean upper) {
+        if (values == null || values.isEmpty()) {
+            return null;
+        }
+        LinkedHashSet<String> seen = new LinkedHashSet<>();
+        for (String v : values) {
+            String t = text(v);
+            if (t != null) {
+                seen.add(upper ? t.toUpperCase(Locale.ROOT) : t);
+            }
+        }
+        return seen.isEmpty() ? null : List.copyOf(seen);
+    }
+
+    private static BigDecimal amount(BigDecimal v) {
+        return v == null ? null : v.setScale(2, java.math.RoundingMode.UNNECESSARY);
     }
 
     public SearchRequest withSearchId(String id) {

@@ -2,6 +2,7 @@ package br.com.bidiq.search.entity;
 
 import br.com.bidiq.filtering.control.SectorCatalog;
 import br.com.bidiq.filtering.control.TermParser;
+import br.com.bidiq.filtering.entity.ParsedTerms;
 import jakarta.validation.ConstraintValidator;
 import jakarta.validation.ConstraintValidatorContext;
 import java.time.LocalDate;
@@ -13,6 +14,8 @@ import org.eclipse.microprofile.config.ConfigProvider;
 public class SearchRequestValidator implements ConstraintValidator<ValidSearch, SearchRequest> {
 
     static final int DEFAULT_MAX_RANGE_DAYS = 366;
+    /** PNCP exists since Lei 14.133 (April 2021): an earlier day, year 0000 included, is a typo. */
+    static final LocalDate FIRST_DAY = LocalDate.of(2021, 1, 1);
     static final java.time.ZoneId BRASILIA = java.time.ZoneId.of("America/Sao_Paulo");
 
     @Override
@@ -49,6 +52,12 @@ public class SearchRequestValidator implements ConstraintValidator<ValidSearch, 
         if (r.dataFinal() != null && r.dataFinal().matches(SearchRequest.ISO_DATE) && end == null) {
             ok = fail(ctx, "data_final", "Data final inexistente: " + r.dataFinal());
         }
+        if (start != null && start.isBefore(FIRST_DAY)) {
+            ok = fail(ctx, "data_inicial", "Data inicial anterior a 2021: o PNCP publica licitações desde 2021");
+        }
+        if (end != null && end.isBefore(FIRST_DAY)) {
+            ok = fail(ctx, "data_final", "Data final anterior a 2021: o PNCP publica licitações desde 2021");
+        }
         // PNCP has no notice published tomorrow: a future date is a typo, not a search.
         LocalDate today = LocalDate.now(BRASILIA);
         String hoje = "hoje é " + today.format(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy"));
@@ -72,10 +81,17 @@ public class SearchRequestValidator implements ConstraintValidator<ValidSearch, 
         if (r.valorMinimo() != null && r.valorMaximo() != null && r.valorMaximo().compareTo(r.valorMinimo()) < 0) {
             ok = fail(ctx, "valor_maximo", "O valor máximo deve ser maior ou igual ao valor mínimo");
         }
-        if (r.termosBusca() != null && !r.termosBusca().isBlank()
-                && new TermParser(SectorCatalog.standard()).parse(r.termosBusca()).valid().isEmpty()) {
-            ok = fail(ctx, "termos_busca", "Nenhum termo válido para busca: use termos com pelo menos 4"
-                    + " caracteres e evite palavras comuns como 'de', 'da'");
+        if (r.termosBusca() != null && !r.termosBusca().isBlank()) {
+            ParsedTerms terms = new TermParser(SectorCatalog.standard()).parse(r.termosBusca());
+            if (terms.valid().size() + terms.ignored().size() > SearchRequest.MAX_TERMS) {
+                ok = fail(ctx, "termos_busca", "No máximo " + SearchRequest.MAX_TERMS + " termos de busca");
+            } else if (terms.valid().stream().anyMatch(t -> t.length() > SearchRequest.MAX_TERM_CHARS)) {
+                ok = fail(ctx, "termos_busca", "Cada termo de busca tem no máximo " + SearchRequest.MAX_TERM_CHARS
+                        + " caracteres");
+            } else if (terms.valid().isEmpty()) {
+                ok = fail(ctx, "termos_busca", "Nenhum termo válido para busca: use termos com pelo menos 4"
+                        + " caracteres e evite palavras comuns como 'de', 'da'");
+            }
         }
         return ok;
     }

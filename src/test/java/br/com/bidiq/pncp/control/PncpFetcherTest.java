@@ -48,6 +48,10 @@ class PncpFetcherTest {
     }
 
     PncpFetcher fetcher(int perSearch, int nodeWide) {
+        return new PncpFetcher(client(perSearch), new RequestGate(nodeWide, executor), executor);
+    }
+
+    PncpClient client(int perSearch) {
         PncpSettings settings = PncpSettings.defaults(pncp.baseUrl())
                 .withBackoff(Duration.ofMillis(10), Duration.ofMillis(50), Duration.ofMillis(100))
                 .withRequestTimeout(Duration.ofSeconds(2))
@@ -55,7 +59,24 @@ class PncpFetcherTest {
         PncpClient client = new PncpClient(PncpClient.newHttpClient(settings, executor), settings,
                 new RetryPolicy(settings.initialBackoff(), settings.maxBackoff(), settings.maxRetryAfter(),
                         Clock.systemUTC()), executor);
-        return new PncpFetcher(client, new RequestGate(nodeWide, executor), executor);
+        return client;
+    }
+
+    @Test
+    void aFetchStopsAtItsRequestBudgetAndReportsTheUnfetchedUnits() {
+        PncpFetcher budgeted = new PncpFetcher(client(10), new RequestGate(30, executor), executor, 5);
+        // SP mod 6 in these 11 days needs several pages; MG, RJ and ES one request each at least.
+        FetchQuery q = query(List.of("SP", "MG", "RJ", "ES"), List.of(6), "2026-01-02", "2026-01-12");
+
+        FetchResult result = budgeted.fetch(q, FetchListener.NONE);
+
+        assertEquals(5, result.requests(), "no request beyond the budget leaves");
+        assertEquals(5, pncp.requests().size());
+        assertTrue(!result.failedUnits().isEmpty());
+        assertTrue(result.failedUnits().stream().allMatch(f -> RequestBudgetExceededException.is(f.motivo())),
+                result.failedUnits().toString());
+        assertTrue(result.failedUnits().get(0).motivo().startsWith("limite de 5 requisições ao PNCP"));
+        assertEquals(4, result.failedUnits().size() + result.completedUnits().size());
     }
 
     static FetchQuery query(List<String> ufs, List<Integer> mods, String from, String to) {

@@ -31,6 +31,41 @@ class PncpRecordParserTest {
         assertTrue(all.stream().anyMatch(r -> r.orgaoCnpj().startsWith("0")), "leading zeros kept");
     }
 
+    /** A real sample record with its estimated value replaced by {@code valueJson} (written as PNCP would). */
+    static String pageWithValue(String valueJson) {
+        jakarta.json.JsonObject real = FakePncpServer.sampleRecords().get(0);
+        String record = real.toString().replaceFirst("\"valorTotalEstimado\":[^,}]*",
+                java.util.regex.Matcher.quoteReplacement("\"valorTotalEstimado\":" + valueJson));
+        return "{\"data\":[" + record + "],\"totalRegistros\":1,\"totalPaginas\":1,\"numeroPagina\":1,"
+                + "\"paginasRestantes\":0,\"empty\":false}";
+    }
+
+    @Test
+    void moneyOutsideZeroToTenTrillionIsNotInformedAndCounted() {
+        for (String hostile : List.of("1E+10000000", "1E-10000000", "-150.00", "10000000000000.01", "\"1E+999999\"",
+                "\"" + "9".repeat(100_000) + "\"", "1" + "0".repeat(1_000))) {
+            long t0 = System.nanoTime();
+            PncpPage page = PncpRecordParser.parsePage(pageWithValue(hostile), 1);
+            long ms = (System.nanoTime() - t0) / 1_000_000;
+            PncpRecord r = page.records().get(0);
+            String shown = hostile.length() > 30 ? hostile.substring(0, 30) + "…" : hostile;
+            assertNull(r.valorTotalEstimado(), shown);
+            assertEquals(1, page.outOfRangeValues(), shown);
+            assertNotNull(page.raw().get(0), "the record stays indexable, its value unknown: " + shown);
+            assertTrue(ms < 2_000, shown + " took " + ms + " ms");
+        }
+        // Longer number literals are refused by JSON-P itself (Parsson: 1,100 digits), quickly: the page is unreadable.
+        long t0 = System.nanoTime();
+        org.junit.jupiter.api.Assertions.assertThrows(RuntimeException.class,
+                () -> PncpRecordParser.parsePage(pageWithValue("1" + "0".repeat(1_000_000)), 1));
+        assertTrue((System.nanoTime() - t0) / 1_000_000 < 2_000);
+        PncpPage edge = PncpRecordParser.parsePage(pageWithValue("10000000000000"), 1);
+        assertEquals(new BigDecimal("10000000000000"), edge.records().get(0).valorTotalEstimado());
+        assertEquals(0, edge.outOfRangeValues());
+        PncpPage written = PncpRecordParser.parsePage(pageWithValue("\"R$ 1.234,56\""), 1);
+        assertEquals(new BigDecimal("1234.56"), written.records().get(0).valorTotalEstimado());
+    }
+
     @Test
     void readsTheEnvelope() {
         PncpPage page = PncpRecordParser.parsePage(SampleFiles.text("publicacao-SP-mod4-20260917-p1.json"), 1);

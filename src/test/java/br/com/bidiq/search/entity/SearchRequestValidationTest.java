@@ -110,4 +110,57 @@ class SearchRequestValidationTest {
         assertTrue(violations("{\"ufs\":[\"SP\"],\"data_inicial\":\"2026-01-01\",\"data_final\":\"2026-01-02\","
                 + "\"fonte\":\"local\"}").get("fonte").startsWith("Fonte inválida"));
     }
+
+    static final String DATES = "\"data_inicial\":\"2026-11-01\",\"data_final\":\"2026-11-28\"";
+
+    @Test
+    void everyListAndTextHasACap() {
+        String sixEsferas = "[\"F\",\"E\",\"M\",\"D\",\"N\",\"F\"]";
+        String manyTerms = java.util.stream.IntStream.range(0, 51).mapToObj(i -> "termo" + i)
+                .collect(java.util.stream.Collectors.joining(", "));
+        Map<String, String> v = violations("{\"ufs\":[\"SP\"]," + DATES + ",\"esferas\":" + sixEsferas
+                + ",\"termos_busca\":\"" + manyTerms + "\"}");
+        assertTrue(v.get("esferas").contains("No máximo 5"), v.toString());
+        assertTrue(v.get("termos_busca").contains("No máximo 50 termos"), v.toString());
+
+        Map<String, String> longTerm = violations("{\"ufs\":[\"SP\"]," + DATES + ",\"termos_busca\":\"jaleco, "
+                + "a".repeat(101) + "\"}");
+        assertTrue(longTerm.get("termos_busca").contains("100 caracteres"), longTerm.toString());
+        Map<String, String> longText = violations("{\"ufs\":[\"SP\"]," + DATES + ",\"termos_busca\":\""
+                + "jaleco ".repeat(800) + "\"}");
+        assertTrue(longText.get("termosBusca").contains("5.000 caracteres"), longText.toString());
+    }
+
+    @Test
+    void amountsAreBoundedToTenTrillionWithTwoDecimals() {
+        assertTrue(violations("{\"ufs\":[\"SP\"]," + DATES + ",\"valor_maximo\":10000000000000}").isEmpty());
+        assertTrue(violations("{\"ufs\":[\"SP\"]," + DATES + ",\"valor_maximo\":10000000000000.01}")
+                .get("valorMaximo").contains("10.000.000.000.000,00"));
+        assertTrue(violations("{\"ufs\":[\"SP\"]," + DATES + ",\"valor_minimo\":1.005}").get("valorMinimo")
+                .contains("2 casas decimais"));
+        assertTrue(violations("{\"ufs\":[\"SP\"]," + DATES + ",\"valor_minimo\":1E+10000000}").get("valorMinimo")
+                .contains("no máximo"), "an absurd exponent is refused without being written out");
+    }
+
+    @Test
+    void yearsBeforePncpAreRefused() {
+        Map<String, String> v = violations("{\"ufs\":[\"SP\"],\"data_inicial\":\"0000-01-01\","
+                + "\"data_final\":\"2026-11-28\"}");
+        assertTrue(v.get("data_inicial").contains("2021"), v.toString());
+    }
+
+    @Test
+    void theNormalisedRequestIsWhatTwoSpellingsOfOneSearchShare() {
+        SearchRequest a = JSONB.fromJson("{\"ufs\":[\"sp\",\"RJ\",\"SP\"]," + DATES + ",\"esferas\":[\"m\"],"
+                + "\"valor_minimo\":1000,\"modalidades\":[6,6,8],\"termos_busca\":\"  jaleco \",\"orgaos\":[],"
+                + "\"setor_id\":\"Vestuario\"}", SearchRequest.class);
+        SearchRequest b = JSONB.fromJson("{\"ufs\":[\"SP\",\"RJ\"]," + DATES + ",\"esferas\":[\"M\"],"
+                + "\"valor_minimo\":1000.00,\"modalidades\":[6,8],\"termos_busca\":\"jaleco\","
+                + "\"setor_id\":\"vestuario\"}", SearchRequest.class);
+        assertEquals(a.normalized(), b.normalized());
+        assertEquals(b.normalized(), JSONB.fromJson(JSONB.toJson(b.normalized()), SearchRequest.class),
+                "stored as JSON (Redis) and read back, it is still equal");
+        SearchRequest other = JSONB.fromJson("{\"ufs\":[\"SP\"]," + DATES + "}", SearchRequest.class);
+        assertTrue(!other.normalized().equals(a.normalized()));
+    }
 }
