@@ -13,6 +13,7 @@ import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -49,19 +50,32 @@ public final class ErrorMappers {
         return name.replaceAll("([a-z])([A-Z])", "$1_$2").toLowerCase(java.util.Locale.ROOT);
     }
 
+    /** 422 with the messages per field; logged at FINE only (the response line of {@link RequestIdFilter} is INFO). */
+    static Response invalid(Set<? extends ConstraintViolation<?>> violations) {
+        Map<String, List<String>> fields = new TreeMap<>();
+        for (ConstraintViolation<?> v : violations) {
+            fields.computeIfAbsent(jsonName(v.getPropertyPath()), k -> new java.util.ArrayList<>())
+                    .add(v.getMessage());
+        }
+        fields.values().forEach(list -> list.sort(null));
+        LOG.fine(() -> "invalid request: " + fields);
+        return Response.status(422).type(MediaType.APPLICATION_JSON_TYPE.withCharset("UTF-8"))
+                .entity(new ErrorBody("Requisição inválida: corrija os campos indicados.", fields, null)).build();
+    }
+
     @Provider
     public static class Validation implements ExceptionMapper<ConstraintViolationException> {
         @Override
         public Response toResponse(ConstraintViolationException e) {
-            Map<String, List<String>> fields = new TreeMap<>();
-            for (ConstraintViolation<?> v : e.getConstraintViolations()) {
-                fields.computeIfAbsent(jsonName(v.getPropertyPath()), k -> new java.util.ArrayList<>())
-                        .add(v.getMessage());
-            }
-            fields.values().forEach(list -> list.sort(null));
-            LOG.fine(() -> "invalid request: " + fields);
-            return Response.status(422).type(MediaType.APPLICATION_JSON_TYPE.withCharset("UTF-8"))
-                    .entity(new ErrorBody("Requisição inválida: corrija os campos indicados.", fields, null)).build();
+            return invalid(e.getConstraintViolations());
+        }
+    }
+
+    @Provider
+    public static class Invalid implements ExceptionMapper<InvalidRequestException> {
+        @Override
+        public Response toResponse(InvalidRequestException e) {
+            return invalid(e.violations());
         }
     }
 

@@ -173,6 +173,9 @@ public class PncpClient {
                                     PageReader<T> reader) {
         if (error != null) {
             Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+            if (cause instanceof java.util.concurrent.CancellationException) {
+                return Outcome.fail(PncpFetcher.CANCELLED);
+            }
             if (cause instanceof RequestBudgetExceededException) {
                 return Outcome.fail(cause.getMessage());
             }

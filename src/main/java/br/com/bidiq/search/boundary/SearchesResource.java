@@ -2,6 +2,7 @@ package br.com.bidiq.search.boundary;
 
 import br.com.bidiq.platform.ClientAddress;
 import br.com.bidiq.platform.ErrorMappers;
+import br.com.bidiq.platform.InvalidRequestException;
 import br.com.bidiq.platform.RequestIds;
 import br.com.bidiq.progress.control.ProgressBus;
 import br.com.bidiq.search.control.LiveSearchBudget;
@@ -15,8 +16,8 @@ import br.com.bidiq.search.entity.SearchView;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotNull;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -29,6 +30,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
@@ -41,6 +43,9 @@ public class SearchesResource {
 
     @Inject
     SearchRegistry registry;
+
+    @Inject
+    Validator validator;
 
     @Inject
     SearchWorker worker;
@@ -63,8 +68,14 @@ public class SearchesResource {
     @POST
     @Operation(summary = "Inicia uma busca; repetir o mesmo search_id com os mesmos critérios devolve a mesma"
             + " busca (critérios diferentes: 409). Limites por cliente: 429; servidor cheio: 503 (com Retry-After)")
-    public Response start(@NotNull(message = "Envie o corpo da busca em JSON") @Valid SearchRequest request,
-                          @Context UriInfo uri, @Context HttpServletRequest http) {
+    public Response start(SearchRequest request, @Context UriInfo uri, @Context HttpServletRequest http) {
+        if (request == null) {
+            return ErrorMappers.json(Response.Status.BAD_REQUEST, "Envie o corpo da busca em JSON.");
+        }
+        Set<ConstraintViolation<SearchRequest>> violations = validator.validate(request);
+        if (!violations.isEmpty()) {
+            throw new InvalidRequestException(violations);
+        }
         String id = request.searchId() == null ? UUID.randomUUID().toString()
                 : request.searchId().toLowerCase(java.util.Locale.ROOT);
         SearchRequest normal = request.normalized().withSearchId(id);
