@@ -15,8 +15,17 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class TextNormalizer {
 
     private static final ConcurrentHashMap<Integer, String> FOLDED = new ConcurrentHashMap<>();
-    /** Marks a code point that folds to a word separator. */
+    /** Marks a code point that folds to a word separator (compared by identity). */
     private static final String SEPARATOR = " ";
+    /** ASCII folded in advance: the common case costs an array read. */
+    private static final String[] ASCII = new String[128];
+
+    static {
+        for (int c = 0; c < ASCII.length; c++) {
+            boolean word = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+            ASCII[c] = word ? String.valueOf((char) Character.toLowerCase(c)) : SEPARATOR;
+        }
+    }
 
     private TextNormalizer() {
     }
@@ -30,34 +39,16 @@ public final class TextNormalizer {
         for (int i = 0; i < text.length(); ) {
             int cp = text.codePointAt(i);
             i += Character.charCount(cp);
-            if (cp < 0x80) {
-                char c = (char) cp;
-                if (c >= 'A' && c <= 'Z') {
-                    c = (char) (c + ('a' - 'A'));
-                } else if (!(c >= 'a' && c <= 'z') && !(c >= '0' && c <= '9')) {
-                    pendingSpace = true;
-                    continue;
-                }
+            String folded = cp < ASCII.length ? ASCII[cp] : FOLDED.computeIfAbsent(cp, TextNormalizer::fold);
+            if (folded == SEPARATOR) {
+                pendingSpace = true;
+            } else if (!folded.isEmpty()) {
                 if (pendingSpace && out.length() > 0) {
                     out.append(' ');
                 }
                 pendingSpace = false;
-                out.append(c);
-                continue;
+                out.append(folded);
             }
-            String folded = FOLDED.computeIfAbsent(cp, TextNormalizer::fold);
-            if (folded.isEmpty()) {
-                continue;
-            }
-            if (folded == SEPARATOR) {
-                pendingSpace = true;
-                continue;
-            }
-            if (pendingSpace && out.length() > 0) {
-                out.append(' ');
-            }
-            pendingSpace = false;
-            out.append(folded);
         }
         return out.toString();
     }
