@@ -49,7 +49,7 @@ public class SearchAdmission {
     int maxPerClient;
 
     @Inject
-    @ConfigProperty(name = "search.max-per-minute", defaultValue = "20")
+    @ConfigProperty(name = "search.max-per-minute", defaultValue = "60")
     int maxPerMinute;
 
     private Clock clock = Clock.systemUTC();
