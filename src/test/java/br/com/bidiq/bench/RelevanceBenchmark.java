@@ -126,8 +126,8 @@ public final class RelevanceBenchmark {
         }).toList();
         FilterOutcome outcome = new RecordFilter(catalog, new StatusInference(Clock.systemUTC()))
                 .apply(labelled, criteria);
-        Set<String> kept = outcome.accepted().stream().map(a -> a.record().numeroControlePncp())
-                .collect(Collectors.toSet());
+        Map<String, List<String>> kept = outcome.accepted().stream().collect(Collectors.toMap(
+                a -> a.record().numeroControlePncp(), a -> a.matchedTerms(), (a, b) -> a));
         int relevant = 0;
         int keptRelevant = 0;
         int keptIrrelevant = 0;
@@ -136,7 +136,7 @@ public final class RelevanceBenchmark {
         for (Label l : labels) {
             String objeto = records.get(l.id()).objeto();
             String shown = objeto == null ? "" : objeto.length() > 150 ? objeto.substring(0, 150) + "…" : objeto;
-            boolean in = kept.contains(l.id());
+            boolean in = kept.containsKey(l.id());
             if (l.label() == 'R') {
                 relevant++;
                 if (in) {
@@ -146,7 +146,7 @@ public final class RelevanceBenchmark {
                 }
             } else if (l.label() == 'N' && in) {
                 keptIrrelevant++;
-                fp.add(shown + "  [" + l.reason() + "]");
+                fp.add(shown + "  [" + l.reason() + "; termos: " + String.join(", ", kept.get(l.id())) + "]");
             }
         }
         return new Figures(sector, relevant, keptRelevant, keptIrrelevant, fp, fn);

@@ -15,7 +15,9 @@ import java.util.Map;
  *   <li>Singular/plural and accented/unaccented variants of one keyword count once, in the list's order, so
  *       {@code matched_terms} is deterministic.</li>
  *   <li>Exclusions win, except inside a longer matched keyword phrase that contains them ("fardamento militar" is not
- *       killed by the exclusion "militar").</li>
+ *       killed by the exclusion "militar"). They match in either number, as keywords do.</li>
+ *   <li>Only the main object counts: a keyword found only in an incidental clause ("vigilância … incluindo o
+ *       fornecimento de uniformes") rejects the notice under {@code CONTEXTO}.</li>
  *   <li>Context rules and red flags test whole words, so "recursos" is not "curso".</li>
  *   <li>Red flags (two or more terms of one category) reject only weak matches (density below 5 %); there is no
  *       LLM arbiter, so nothing else is rejected for low density.</li>
@@ -29,12 +31,38 @@ public final class KeywordMatcher {
     private final List<WordPattern> exclusions = new ArrayList<>();
     private final Map<String, List<WordPattern>> context = new LinkedHashMap<>();
     private final Map<String, List<WordPattern>> redFlags = new LinkedHashMap<>();
+    private final List<WordPattern> incidentalMarkers = new ArrayList<>();
+    private final java.util.Set<String> genericWords;
 
     private record Keyword(String display, WordPattern pattern) {
     }
 
     public KeywordMatcher(List<String> keywords, List<String> exclusions, Map<String, List<String>> contextRequired,
                           Map<String, List<String>> redFlags) {
+        this(keywords, exclusions, contextRequired, redFlags, List.of());
+    }
+
+    /**
+     * {@code incidentalMarkers}: the words that open an incidental clause ("com fornecimento de", "incluindo",
+     * "para atender", an órgão's name…). A keyword found only after the first of them does not make a notice
+     * relevant: it is what the contract also supplies, or who buys it, not what is bought.
+     */
+    public KeywordMatcher(List<String> keywords, List<String> exclusions, Map<String, List<String>> contextRequired,
+                          Map<String, List<String>> redFlags, List<String> incidentalMarkers) {
+        this(keywords, exclusions, contextRequired, redFlags, incidentalMarkers, java.util.Set.of());
+    }
+
+    /** {@code genericWords}: words (normalized) that say nothing of the object ("contratação", "empresa"…). */
+    public KeywordMatcher(List<String> keywords, List<String> exclusions, Map<String, List<String>> contextRequired,
+                          Map<String, List<String>> redFlags, List<String> incidentalMarkers,
+                          java.util.Set<String> genericWords) {
+        this.genericWords = genericWords;
+        for (String m : incidentalMarkers) {
+            String n = TextNormalizer.normalize(m);
+            if (!n.isEmpty()) {
+                this.incidentalMarkers.add(WordPattern.withPlural(n));
+            }
+        }
         Map<String, String> byNormal = new LinkedHashMap<>();
         for (String k : keywords) {
             String n = TextNormalizer.normalize(k);
@@ -47,7 +75,7 @@ public final class KeywordMatcher {
         for (String e : exclusions) {
             String n = TextNormalizer.normalize(e);
             if (!n.isEmpty() && this.exclusions.stream().noneMatch(p -> p.term().equals(n))) {
-                this.exclusions.add(WordPattern.exact(n));
+                this.exclusions.add(WordPattern.withPlural(n));
             }
         }
         contextRequired.forEach((k, words) -> context.put(TextNormalizer.normalize(k),
@@ -86,6 +114,11 @@ public final class KeywordMatcher {
         if (kept.isEmpty()) {
             return new KeywordMatch(List.of(), 0, 0, Rejection.KEYWORD, null);
         }
+        int head = headEnd(text);
+        if (spans.stream().allMatch(span -> span[0] >= head)) {
+            return new KeywordMatch(names(kept), 0, 0, Rejection.CONTEXTO, "menção incidental: "
+                    + kept.get(0).display());
+        }
         String excluded = firstExclusion(text, kept, spans);
         if (excluded != null) {
             return new KeywordMatch(names(kept), 0, 0, Rejection.EXCLUSAO, excluded);
@@ -117,6 +150,33 @@ public final class KeywordMatcher {
             }
         }
         return new KeywordMatch(names(confirmed), phrases, density, null, null);
+    }
+
+    /**
+     * Where the main object ends: at the first incidental marker that follows some of the object itself. Before a
+     * marker preceded only by generic words ("Contratação de empresa especializada, com fornecimento de material e
+     * mão de obra, para execução de reforma") the object has not begun, so that marker does not end it.
+     */
+    private int headEnd(String text) {
+        int end = text.length();
+        for (WordPattern marker : incidentalMarkers) {
+            for (int[] span : marker.spans(text)) {
+                if (span[0] < end && !onlyGenericWords(text.substring(0, span[0]))) {
+                    end = span[0];
+                    break;
+                }
+            }
+        }
+        return end;
+    }
+
+    private boolean onlyGenericWords(String start) {
+        for (String word : start.split(" ")) {
+            if (!word.isEmpty() && !genericWords.contains(word)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean isVariantOfKept(Keyword k, List<Keyword> kept) {

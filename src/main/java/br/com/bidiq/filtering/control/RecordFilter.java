@@ -59,7 +59,8 @@ public final class RecordFilter {
     private KeywordMatcher matcherForSector(FilterCriteria c) {
         List<String> exclusions = c.exclusionTerms() != null ? c.exclusionTerms() : c.sector().exclusions();
         Map<String, List<String>> context = c.exclusionTerms() != null ? Map.of() : c.sector().contextRequired();
-        return new KeywordMatcher(c.sector().keywords(), exclusions, context, catalog.redFlags());
+        return new KeywordMatcher(c.sector().keywords(), exclusions, context, catalog.redFlags(),
+                catalog.incidentalMarkers(), catalog.genericObjectWords());
     }
 
     /** Custom terms replace the sector's keywords; the sector's exclusions stay unless the user gave their own. */

@@ -26,11 +26,18 @@ public final class SectorCatalog {
     private final Map<String, Sector> sectors;
     private final Set<String> stopwords;
     private final Map<String, List<String>> redFlags;
+    private final List<String> incidentalMarkers;
+    private final Set<String> genericObjectWords;
+    private final Set<String> acronyms;
 
-    private SectorCatalog(Map<String, Sector> sectors, Set<String> stopwords, Map<String, List<String>> redFlags) {
+    private SectorCatalog(Map<String, Sector> sectors, Set<String> stopwords, Map<String, List<String>> redFlags,
+                          List<String> incidentalMarkers, Set<String> genericObjectWords, Set<String> acronyms) {
+        this.acronyms = acronyms;
+        this.genericObjectWords = genericObjectWords;
         this.sectors = sectors;
         this.stopwords = stopwords;
         this.redFlags = redFlags;
+        this.incidentalMarkers = incidentalMarkers;
     }
 
     public static SectorCatalog standard() {
@@ -69,12 +76,9 @@ public final class SectorCatalog {
             if (ctx != null) {
                 ctx.forEach((k, words) -> context.put(k, strings(words.asJsonArray())));
             }
-            JsonValue max = s.get("max_contract_value");
-            BigDecimal maxValue = max != null && max.getValueType() == JsonValue.ValueType.NUMBER
-                    ? s.getJsonNumber("max_contract_value").bigDecimalValue() : null;
             sectors.put(s.getString("id"), new Sector(s.getString("id"), s.getString("name"),
                     s.getString("description", ""), strings(s.getJsonArray("keywords")),
-                    strings(s.getJsonArray("exclusions")), Map.copyOf(context), maxValue));
+                    strings(s.getJsonArray("exclusions")), Map.copyOf(context)));
         }
         Set<String> stop = new LinkedHashSet<>();
         for (String w : strings(root.getJsonArray("stopwords_pt"))) {
@@ -82,7 +86,12 @@ public final class SectorCatalog {
         }
         Map<String, List<String>> flags = new LinkedHashMap<>();
         root.getJsonObject("red_flags").forEach((k, terms) -> flags.put(k, strings(terms.asJsonArray())));
-        return new SectorCatalog(sectors, Set.copyOf(stop), flags);
+        Set<String> generic = new LinkedHashSet<>(stop);
+        strings(root.getJsonArray("generic_object_words_pt")).forEach(w -> generic.add(TextNormalizer.normalize(w)));
+        Set<String> acronyms = new LinkedHashSet<>();
+        strings(root.getJsonArray("acronyms_pt")).forEach(w -> acronyms.add(TextNormalizer.normalize(w)));
+        return new SectorCatalog(sectors, Set.copyOf(stop), flags, strings(root.getJsonArray("incidental_markers_pt")),
+                Set.copyOf(generic), Set.copyOf(acronyms));
     }
 
     private static List<String> strings(JsonArray array) {
@@ -98,11 +107,26 @@ public final class SectorCatalog {
         return Optional.ofNullable(id == null ? null : sectors.get(id));
     }
 
+    /** Short terms the field uses as words (EPI, TI, GLP): custom terms may be these, under 4 letters. */
+    public boolean isAcronym(String normalizedWord) {
+        return acronyms.contains(normalizedWord);
+    }
+
     public boolean isStopword(String normalizedWord) {
         return stopwords.contains(normalizedWord);
     }
 
     public Map<String, List<String>> redFlags() {
         return redFlags;
+    }
+
+    /** Words that say nothing of what is bought ("contratação", "empresa", "registro de preços"), stopwords included. */
+    public Set<String> genericObjectWords() {
+        return genericObjectWords;
+    }
+
+    /** Words that open an incidental clause of a notice's object: what follows is not the main object. */
+    public List<String> incidentalMarkers() {
+        return incidentalMarkers;
     }
 }

@@ -38,7 +38,8 @@ public final class TermParser {
                 if (t.isEmpty()) {
                     continue;
                 }
-                if (!t.contains(" ") && catalog.isStopword(TextNormalizer.normalize(t))) {
+                if (!t.contains(" ") && catalog.isStopword(TextNormalizer.normalize(t))
+                        && !catalog.isAcronym(TextNormalizer.normalize(t))) {
                     stopwords.add(t);
                     continue;
                 }
@@ -50,7 +51,7 @@ public final class TermParser {
                 if (t.isEmpty()) {
                     continue;
                 }
-                if (catalog.isStopword(TextNormalizer.normalize(t))) {
+                if (catalog.isStopword(TextNormalizer.normalize(t)) && !catalog.isAcronym(TextNormalizer.normalize(t))) {
                     stopwords.add(t);
                     continue;
                 }
@@ -82,6 +83,9 @@ public final class TermParser {
             return "Termo vazio ou apenas espaços";
         }
         boolean singleWord = !term.contains(" ");
+        if (singleWord && catalog.isAcronym(TextNormalizer.normalize(term))) {
+            return null; // EPI, TI, GLP: short, but what the field calls things; matched as whole words
+        }
         if (singleWord && catalog.isStopword(TextNormalizer.normalize(term))) {
             return "Palavra comum não indexada (stopword)";
         }

@@ -62,7 +62,8 @@ class KeywordMatcherTest {
     @Test
     void contextRulesUseWholeWords() {
         KeywordMatcher vest = sector("vestuario");
-        assertEquals(Rejection.CONTEXTO, vest.match("Aquisição de aventais hospitalares").rejection());
+        // Hospital gowns are the hospital-supply market: an exclusion of the catalogue, in either number.
+        assertEquals(Rejection.EXCLUSAO, vest.match("Aquisição de aventais hospitalares").rejection());
         assertTrue(vest.match("Aquisição de aventais para merendeiras da cozinha").accepted());
         // "botas" confirms "epi" as a whole word (plural of the context word "bota").
         assertTrue(vest.match("Aquisição de EPI: botas e luvas").accepted());

@@ -58,8 +58,8 @@ class RecordFilterTest {
         FilterOutcome o = filter.apply(REAL, criteria("vestuario", null, StatusLicitacao.TODOS));
 
         assertTrue(ids(o).contains("27142058000126-1-000336/2025"), "UNIFORME ESCOLAR (BERMUDAS, CALÇAS...)");
-        // "jaleco" needs a context word (uniforme, profissional...) by the sector's rules; this object has none.
-        assertFalse(ids(o).contains("27142058000126-1-000209/2026"), "JALECOS alone");
+        // A jaleco is a garment whatever surrounds it: "REGISTRO DE PREÇOS PARA AQUISIÇÃO DE JALECOS" (issue 14).
+        assertTrue(ids(o).contains("27142058000126-1-000209/2026"), "JALECOS alone");
         assertTrue(o.stats().rejeitadasContexto() > 0);
         assertTrue(ids(o).contains("42498733000148-1-000767/2026"), "Uniforme na cor laranja");
         assertFalse(ids(o).contains("27142058000126-1-000669/2025"), "hospital aprons are not clothing");
