@@ -22,6 +22,7 @@ import java.util.logging.Logger;
 public class RequestLimitsFilter extends HttpFilter {
 
     private static final Logger LOG = RequestIds.logger(RequestLimitsFilter.class);
+    /** No API body is larger than a search, whose reader counts the same limit as the bytes arrive. */
     public static final long MAX_BODY_BYTES = 16 * 1024;
 
     @Override

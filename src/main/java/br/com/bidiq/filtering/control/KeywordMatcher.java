@@ -39,20 +39,15 @@ public final class KeywordMatcher {
 
     public KeywordMatcher(List<String> keywords, List<String> exclusions, Map<String, List<String>> contextRequired,
                           Map<String, List<String>> redFlags) {
-        this(keywords, exclusions, contextRequired, redFlags, List.of());
+        this(keywords, exclusions, contextRequired, redFlags, List.of(), java.util.Set.of());
     }
 
     /**
      * {@code incidentalMarkers}: the words that open an incidental clause ("com fornecimento de", "incluindo",
      * "para atender", an órgão's name…). A keyword found only after the first of them does not make a notice
-     * relevant: it is what the contract also supplies, or who buys it, not what is bought.
+     * relevant: it is what the contract also supplies, or who buys it, not what is bought. {@code genericWords}:
+     * words (normalized) that say nothing of the object ("contratação", "empresa"…).
      */
-    public KeywordMatcher(List<String> keywords, List<String> exclusions, Map<String, List<String>> contextRequired,
-                          Map<String, List<String>> redFlags, List<String> incidentalMarkers) {
-        this(keywords, exclusions, contextRequired, redFlags, incidentalMarkers, java.util.Set.of());
-    }
-
-    /** {@code genericWords}: words (normalized) that say nothing of the object ("contratação", "empresa"…). */
     public KeywordMatcher(List<String> keywords, List<String> exclusions, Map<String, List<String>> contextRequired,
                           Map<String, List<String>> redFlags, List<String> incidentalMarkers,
                           java.util.Set<String> genericWords) {

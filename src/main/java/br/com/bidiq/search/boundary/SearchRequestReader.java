@@ -49,7 +49,7 @@ import java.util.TreeMap;
 public class SearchRequestReader implements MessageBodyReader<SearchRequest> {
 
     /** A real search body is under 2 KB; the largest valid one (every list at its cap) is about 12 KB. */
-    public static final int MAX_BYTES = 16 * 1024;
+    public static final int MAX_BYTES = (int) br.com.bidiq.platform.RequestLimitsFilter.MAX_BODY_BYTES;
 
     /** More digits than any valid amount (13 integer digits, 2 decimals) plus sign, point and exponent. */
     static final int MAX_NUMBER_CHARS = 24;

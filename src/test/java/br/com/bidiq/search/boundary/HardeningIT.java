@@ -36,7 +36,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -169,25 +168,21 @@ class HardeningIT {
         pncp.latency(1_500);
         int posts = 300;
         ExecutorService clients = Executors.newFixedThreadPool(20);
-        AtomicBoolean bursting = new AtomicBoolean(true);
         List<Long> probeMillis = Collections.synchronizedList(new ArrayList<>());
-        Thread prober = new Thread(() -> {
-            String[] paths = {"/health/live", "/api/setores", "/"};
-            for (int i = 0; bursting.get(); i++) {
-                try {
-                    long t0 = System.nanoTime();
-                    HttpResponse<String> r = get(paths[i % paths.length], null);
-                    long ms = (System.nanoTime() - t0) / 1_000_000;
-                    if (r.statusCode() == 200) {
-                        probeMillis.add(ms);
-                    }
-                    Thread.sleep(20);
-                } catch (Exception e) {
-                    probeMillis.add(Long.MAX_VALUE);
+        String[] paths = {"/health/live", "/api/setores", "/"};
+        java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.ScheduledExecutorService prober = Executors.newSingleThreadScheduledExecutor();
+        prober.scheduleWithFixedDelay(() -> {
+            try {
+                long t0 = System.nanoTime();
+                HttpResponse<String> r = get(paths[next.getAndIncrement() % paths.length], null);
+                if (r.statusCode() == 200) {
+                    probeMillis.add((System.nanoTime() - t0) / 1_000_000);
                 }
+            } catch (Exception e) {
+                probeMillis.add(Long.MAX_VALUE);
             }
-        });
-        prober.start();
+        }, 0, 20, TimeUnit.MILLISECONDS);
         List<Future<long[]>> answers = new ArrayList<>();
         for (int i = 0; i < posts; i++) {
             String client = "203.0.113." + (i % 40);
@@ -209,8 +204,8 @@ class HardeningIT {
             byStatus.merge(a[0], 1L, Long::sum);
             slowest = Math.max(slowest, a[1]);
         }
-        bursting.set(false);
-        prober.join();
+        prober.shutdown();
+        prober.awaitTermination(15, TimeUnit.SECONDS);
         clients.shutdown();
         System.out.println("burst: " + byStatus + ", slowest POST " + slowest + " ms, probes " + summary(probeMillis));
 
@@ -403,7 +398,7 @@ class HardeningIT {
 
     @Test
     void aClientHasAtMostSixStreamsOpen() throws Exception {
-        pncp.latency(4_000);
+        pncp.latency(10_000); // the search must outlive the streams opened on it
         String id = UUID.randomUUID().toString();
         assertEquals(202, post(ordinary(id), "192.0.2.206").statusCode());
         List<HttpResponse<InputStream>> open = new ArrayList<>();
