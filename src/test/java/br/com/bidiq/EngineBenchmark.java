@@ -10,7 +10,7 @@ import br.com.bidiq.pncp.entity.FetchQuery;
 import br.com.bidiq.pncp.entity.FetchResult;
 import br.com.bidiq.report.control.ExcelReportWriter;
 import br.com.bidiq.report.entity.ReportParameters;
-import br.com.bidiq.search.entity.Licitacao;
+import br.com.bidiq.report.entity.Licitacao;
 import br.com.bidiq.testing.FakePncpServer;
 import java.io.OutputStream;
 import java.lang.management.ManagementFactory;

@@ -1,6 +1,5 @@
 package br.com.bidiq.platform;
 
-import br.com.bidiq.filtering.control.InvalidTermsException;
 import jakarta.json.bind.JsonbException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
@@ -92,13 +91,18 @@ public final class ErrorMappers {
     }
 
     @Provider
-    public static class InvalidTerms implements ExceptionMapper<InvalidTermsException> {
+    public static class NotFound implements ExceptionMapper<NotFoundException> {
         @Override
-        public Response toResponse(InvalidTermsException e) {
-            return json(Response.Status.BAD_REQUEST, new ErrorBody(e.getMessage(),
-                    Map.of("termos_busca", List.of(e.getMessage())),
-                    Map.of("termos_ignorados", e.terms().ignored(), "motivos_ignorados", e.terms().reasons(),
-                            "sugestao", InvalidTermsException.SUGGESTION)));
+        public Response toResponse(NotFoundException e) {
+            return json(Response.Status.NOT_FOUND, e.getMessage());
+        }
+    }
+
+    @Provider
+    public static class Conflict implements ExceptionMapper<ConflictException> {
+        @Override
+        public Response toResponse(ConflictException e) {
+            return json(Response.Status.CONFLICT, e.getMessage());
         }
     }
 
@@ -113,11 +117,19 @@ public final class ErrorMappers {
         }
     }
 
+    /** A body the JSON parser or binder refused is the client's fault; any other processing failure is ours. */
     @Provider
     public static class Processing implements ExceptionMapper<ProcessingException> {
         @Override
         public Response toResponse(ProcessingException e) {
-            return json(Response.Status.BAD_REQUEST, ErrorBody.of(UNREADABLE));
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                if (t instanceof JsonbException || t instanceof jakarta.json.JsonException) {
+                    return json(Response.Status.BAD_REQUEST, ErrorBody.of(UNREADABLE));
+                }
+            }
+            LOG.log(Level.SEVERE, "request processing failed", e);
+            return json(Response.Status.INTERNAL_SERVER_ERROR,
+                    ErrorBody.of("Erro interno do servidor. Tente novamente em alguns instantes."));
         }
     }
 

@@ -2,7 +2,7 @@ package br.com.bidiq.bench;
 
 import br.com.bidiq.progress.control.ProgressBus;
 import br.com.bidiq.progress.entity.ProgressEvent;
-import br.com.bidiq.search.control.SearchRegistry;
+import br.com.bidiq.search.control.Searches;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -29,7 +29,7 @@ import java.util.concurrent.locks.LockSupport;
 public class BenchPublishResource {
 
     @Inject
-    SearchRegistry registry;
+    Searches searches;
 
     @Inject
     ProgressBus bus;
@@ -40,8 +40,7 @@ public class BenchPublishResource {
     @PUT
     @Path("searches/{id}")
     public Map<String, Object> claim(@PathParam("id") String id) {
-        registry.claim(id, null, null);
-        bus.open(id, 1);
+        searches.open(id, null);
         return Map.of("search_id", id);
     }
 

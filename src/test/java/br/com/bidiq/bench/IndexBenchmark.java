@@ -62,7 +62,7 @@ public final class IndexBenchmark {
             IndexSettings index = new IndexSettings(true, Duration.ofMinutes(30), days, IndexSettings.ALL_UFS,
                     IndexSettings.DEFAULT_MODALIDADES, 10, 1, 4, Duration.ofSeconds(60), 500);
             Ingestion ingestion = new Ingestion(db, index, client, new RequestGate(30, executor),
-                    new LocalProgressBus(executor, Duration.ofMinutes(5), Clock.systemUTC()), executor, scheduler,
+                    new LocalProgressBus(executor, new br.com.bidiq.progress.control.ProgressSettings(Duration.ofMinutes(5), 100_000), Clock.systemUTC()), executor, scheduler,
                     Clock.systemUTC(), "bench");
             System.gc();
             long baseline = retainedAfterGc();

@@ -25,15 +25,13 @@ public final class RedisServer implements AutoCloseable {
         process = new ProcessBuilder("redis-server", "--port", String.valueOf(port), "--bind", "127.0.0.1",
                 "--save", "", "--appendonly", "no", "--dir", dir.toString())
                 .redirectErrorStream(true).redirectOutput(dir.resolve("redis.log").toFile()).start();
-        long deadline = System.currentTimeMillis() + 10_000;
-        while (System.currentTimeMillis() < deadline) {
-            try (Socket s = new Socket("127.0.0.1", port)) {
-                return this;
-            } catch (IOException notYet) {
-                Thread.sleep(50);
-            }
-        }
-        throw new IllegalStateException("redis-server did not start on " + port);
+        org.awaitility.Awaitility.await("redis-server on " + port).atMost(java.time.Duration.ofSeconds(10))
+                .pollInterval(java.time.Duration.ofMillis(50)).ignoreExceptions().until(() -> {
+                    try (Socket s = new Socket("127.0.0.1", port)) {
+                        return true;
+                    }
+                });
+        return this;
     }
 
     public void stop() throws InterruptedException {

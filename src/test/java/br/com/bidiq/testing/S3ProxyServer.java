@@ -29,10 +29,8 @@ public final class S3ProxyServer implements AutoCloseable {
                 .ignoreUnknownHeaders(true)
                 .build();
         proxy.start();
-        long deadline = System.currentTimeMillis() + 20_000;
-        while (!"STARTED".equals(proxy.getState()) && System.currentTimeMillis() < deadline) {
-            Thread.sleep(10);
-        }
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20))
+                .pollInterval(java.time.Duration.ofMillis(10)).until(() -> "STARTED".equals(proxy.getState()));
     }
 
     /** One server per test JVM on the integration port, for the object-storage Arquillian run. */

@@ -32,7 +32,6 @@ import org.redisson.config.SingleServerConfig;
 public class RedisConnection {
 
     private static final Logger LOG = RequestIds.logger(RedisConnection.class);
-    static final long PROBE_SECONDS = 2;
 
     @Inject
     @ConfigProperty(name = "redis.url")
@@ -43,8 +42,12 @@ public class RedisConnection {
     Optional<String> nodeName;
 
     @Inject
-    @ConfigProperty(name = "redis.timeout-ms", defaultValue = "1000")
+    @ConfigProperty(name = "redis.timeout-ms")
     int timeoutMs;
+
+    @Inject
+    @ConfigProperty(name = "redis.probe-period")
+    java.time.Duration probePeriod;
 
     @Resource(lookup = "java:comp/DefaultManagedExecutorService")
     java.util.concurrent.ExecutorService executor;
@@ -53,19 +56,24 @@ public class RedisConnection {
     java.util.concurrent.ScheduledExecutorService scheduler;
 
     private final List<Consumer<RedissonClient>> onConnect = new CopyOnWriteArrayList<>();
+    private final List<Consumer<RedissonClient>> onAvailable = new CopyOnWriteArrayList<>();
     private volatile RedissonClient client;
     private volatile boolean available;
     private volatile RedisUrl target;
     private String node;
     private ScheduledFuture<?> probe;
+    /** A node that never reached Redis tries to connect on every fifth probe (a connect attempt is costlier). */
+    private static final int RECONNECT_EVERY = 5;
     private int attempts;
 
     /** A connection outside a container (tools, tests): same behaviour, given executors. */
-    public static RedisConnection create(String url, String node, int timeoutMs, ManagedLikeExecutors executors) {
+    public static RedisConnection create(String url, String node, int timeoutMs, java.time.Duration probePeriod,
+                                         ManagedLikeExecutors executors) {
         RedisConnection c = new RedisConnection();
         c.url = Optional.ofNullable(url);
         c.nodeName = Optional.ofNullable(node);
         c.timeoutMs = timeoutMs;
+        c.probePeriod = probePeriod;
         c.executor = executors.executor();
         c.scheduler = executors.scheduler();
         c.start();
@@ -93,9 +101,10 @@ public class RedisConnection {
         }
         if (!connect()) {
             LOG.warning("REDIS_URL is set but Redis at " + target.masked() + " is unreachable [mode: in-memory];"
-                    + " retrying every " + PROBE_SECONDS * 5 + " s");
+                    + " retrying every " + probePeriod.multipliedBy(RECONNECT_EVERY).toMillis() + " ms");
         }
-        probe = scheduler.scheduleWithFixedDelay(this::probe, PROBE_SECONDS, PROBE_SECONDS, TimeUnit.SECONDS);
+        long period = probePeriod.toMillis();
+        probe = scheduler.scheduleWithFixedDelay(this::probe, period, period, TimeUnit.MILLISECONDS);
     }
 
     private static String defaultNodeName() {
@@ -140,6 +149,7 @@ public class RedisConnection {
             available = true;
             LOG.info("Connected to " + target.masked() + " [mode: Redis] as node " + node);
             onConnect.forEach(c -> c.accept(created));
+            available(created);
             return true;
         } catch (RuntimeException e) {
             LOG.log(Level.FINE, "Redis connect failed", e);
@@ -149,7 +159,7 @@ public class RedisConnection {
 
     private void probe() {
         if (client == null) {
-            if (++attempts % 5 == 0) {
+            if (++attempts % RECONNECT_EVERY == 0) {
                 connect();
             }
             return;
@@ -159,9 +169,21 @@ public class RedisConnection {
             if (!available) {
                 available = true;
                 LOG.info("Redis at " + target.masked() + " is back [mode: Redis]");
+                available(client);
             }
         } catch (RuntimeException e) {
             failed(e);
+        }
+    }
+
+    private void available(RedissonClient c) {
+        for (Consumer<RedissonClient> action : onAvailable) {
+            try {
+                action.accept(c);
+            } catch (RuntimeException e) {
+                failed(e);
+                return;
+            }
         }
     }
 
@@ -181,6 +203,14 @@ public class RedisConnection {
         if (c != null) {
             action.accept(c);
         }
+    }
+
+    /**
+     * Runs whenever Redis becomes usable: on connecting and each time it answers again after a failure. This is the
+     * one resynchronisation point: each component writes again what it holds that Redis may have missed.
+     */
+    public void whenAvailable(Consumer<RedissonClient> action) {
+        onAvailable.add(action);
     }
 
     public boolean configured() {

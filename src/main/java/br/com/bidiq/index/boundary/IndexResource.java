@@ -5,7 +5,9 @@ import br.com.bidiq.index.control.Ingestion;
 import br.com.bidiq.index.entity.IndexOverview;
 import br.com.bidiq.index.entity.IngestionRun;
 import br.com.bidiq.platform.AdminToken;
+import br.com.bidiq.platform.ConflictException;
 import br.com.bidiq.platform.ErrorMappers;
+import br.com.bidiq.platform.NotFoundException;
 import br.com.bidiq.progress.boundary.SseStreams;
 import jakarta.enterprise.context.ApplicationScoped;
 import br.com.bidiq.platform.ClientAddress;
@@ -71,7 +73,7 @@ public class IndexResource {
             return ErrorMappers.json(Response.Status.SERVICE_UNAVAILABLE, DATABASE_DOWN);
         }
         if (run.isEmpty()) {
-            return ErrorMappers.json(Response.Status.CONFLICT, "Uma atualização do índice já está em andamento.");
+            throw new ConflictException("Uma atualização do índice já está em andamento.");
         }
         String events = uri.getBaseUri().getPath() + "indice/events";
         return Response.accepted(Map.of("execucao", run.get().id(), "status", "em_andamento",
@@ -92,8 +94,7 @@ public class IndexResource {
             throw new WebApplicationException(ErrorMappers.json(Response.Status.SERVICE_UNAVAILABLE, DATABASE_DOWN));
         }
         if (stream.isEmpty() || !streams.known(stream.get())) {
-            throw new WebApplicationException(ErrorMappers.json(Response.Status.NOT_FOUND,
-                    "Nenhuma atualização do índice recente para acompanhar."));
+            throw new NotFoundException("Nenhuma atualização do índice recente para acompanhar.");
         }
         streams.open(sse, sink, stream.get(), SseStreams.position(lastEventId != null ? lastEventId
                 : lastEventIdQuery), clients.of(http));

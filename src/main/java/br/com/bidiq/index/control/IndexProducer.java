@@ -44,47 +44,47 @@ public class IndexProducer {
     Optional<String> dataDir;
 
     @Inject
-    @ConfigProperty(name = "index.enabled", defaultValue = "true")
+    @ConfigProperty(name = "index.enabled")
     boolean enabled;
 
     @Inject
-    @ConfigProperty(name = "index.interval-minutes", defaultValue = "30")
+    @ConfigProperty(name = "index.interval-minutes")
     double intervalMinutes;
 
     @Inject
-    @ConfigProperty(name = "index.history-days", defaultValue = "90")
+    @ConfigProperty(name = "index.history-days")
     int historyDays;
 
     @Inject
-    @ConfigProperty(name = "index.ufs", defaultValue = "all")
+    @ConfigProperty(name = "index.ufs")
     String ufs;
 
     @Inject
-    @ConfigProperty(name = "index.modalidades", defaultValue = "4,5,6,7,8,12")
+    @ConfigProperty(name = "index.modalidades")
     String modalidades;
 
     @Inject
-    @ConfigProperty(name = "index.window-days", defaultValue = "10")
+    @ConfigProperty(name = "index.window-days")
     int windowDays;
 
     @Inject
-    @ConfigProperty(name = "index.overlap-days", defaultValue = "1")
+    @ConfigProperty(name = "index.overlap-days")
     int overlapDays;
 
     @Inject
-    @ConfigProperty(name = "index.concurrency", defaultValue = "4")
+    @ConfigProperty(name = "index.concurrency")
     int concurrency;
 
     @Inject
-    @ConfigProperty(name = "index.lease-seconds", defaultValue = "60")
+    @ConfigProperty(name = "index.lease-seconds")
     long leaseSeconds;
 
     @Inject
-    @ConfigProperty(name = "pncp.max-pages", defaultValue = "500")
+    @ConfigProperty(name = "pncp.max-pages")
     int maxPages;
 
     @Inject
-    @ConfigProperty(name = "index.max-age-minutes", defaultValue = "120")
+    @ConfigProperty(name = "index.max-age-minutes")
     double maxAgeMinutes;
 
     @Inject

@@ -118,7 +118,7 @@ public class Ingestion {
                     LOG.info("Index run " + id + " started on " + node + " (" + origin + ")");
                 }
                 IngestionRun run = runs.find(c, id).orElseThrow();
-                bus.open(streamId, settings.ufs().size());
+                bus.open(streamId);
                 AtomicBoolean stop = new AtomicBoolean();
                 stopRequested = stop;
                 CompletableFuture.runAsync(() -> execute(run, unfinished.isPresent(), stop), executor);

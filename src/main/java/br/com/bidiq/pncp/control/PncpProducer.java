@@ -18,43 +18,43 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class PncpProducer {
 
     @Inject
-    @ConfigProperty(name = "pncp.base-url", defaultValue = PncpSettings.DEFAULT_BASE_URL)
+    @ConfigProperty(name = "pncp.base-url")
     String baseUrl;
 
     @Inject
-    @ConfigProperty(name = "pncp.concurrency", defaultValue = "10")
+    @ConfigProperty(name = "pncp.concurrency")
     int concurrency;
 
     @Inject
-    @ConfigProperty(name = "pncp.node-concurrency", defaultValue = "30")
+    @ConfigProperty(name = "pncp.node-concurrency")
     int nodeConcurrency;
 
     @Inject
-    @ConfigProperty(name = "pncp.request-timeout-seconds", defaultValue = "30")
+    @ConfigProperty(name = "pncp.request-timeout-seconds")
     long requestTimeoutSeconds;
 
     @Inject
-    @ConfigProperty(name = "pncp.max-attempts", defaultValue = "4")
+    @ConfigProperty(name = "pncp.max-attempts")
     int maxAttempts;
 
     @Inject
-    @ConfigProperty(name = "pncp.backoff-initial-ms", defaultValue = "1500")
+    @ConfigProperty(name = "pncp.backoff-initial-ms")
     long backoffInitialMs;
 
     @Inject
-    @ConfigProperty(name = "pncp.backoff-max-ms", defaultValue = "15000")
+    @ConfigProperty(name = "pncp.backoff-max-ms")
     long backoffMaxMs;
 
     @Inject
-    @ConfigProperty(name = "pncp.retry-after-max-seconds", defaultValue = "30")
+    @ConfigProperty(name = "pncp.retry-after-max-seconds")
     long retryAfterMaxSeconds;
 
     @Inject
-    @ConfigProperty(name = "pncp.max-pages", defaultValue = "500")
+    @ConfigProperty(name = "pncp.max-pages")
     int maxPages;
 
     @Inject
-    @ConfigProperty(name = "pncp.max-requests-per-search", defaultValue = "3000")
+    @ConfigProperty(name = "pncp.max-requests-per-search")
     long maxRequestsPerSearch;
 
     @Resource

@@ -20,7 +20,6 @@ public record PncpSettings(
         int windowDays,
         int maxPagesPerUnit) {
 
-    public static final String DEFAULT_BASE_URL = "https://pncp.gov.br/api/consulta";
 
     public static PncpSettings defaults(String baseUrl) {
         return new PncpSettings(baseUrl, 50, 10, 4, Duration.ofMillis(1500), Duration.ofSeconds(15),

@@ -20,6 +20,8 @@ import jakarta.ws.rs.sse.SseEventSink;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -28,7 +30,9 @@ import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * The node's open event streams. Each stream is fed by its own bus subscription (replay, then live). All streams are
+ * The node's open event streams. Each stream is fed by its own bus subscription (replay, then live), one write at a
+ * time and without waiting for it: a client that does not read holds no thread, and one that falls too far behind
+ * is closed (its EventSource reconnects with Last-Event-ID and replays). All streams are
  * also registered with one broadcaster that sends the heartbeat comment, prunes sinks whose writes fail, and closes
  * every sink on shutdown, so the server does not wait for them.
  */
@@ -41,22 +45,22 @@ public class SseStreams {
     ProgressBus bus;
 
     @Inject
-    @ConfigProperty(name = "sse.heartbeat-seconds", defaultValue = "15")
+    @ConfigProperty(name = "sse.heartbeat-seconds")
     long heartbeatSeconds;
 
     @Inject
-    @ConfigProperty(name = "sse.retry-ms", defaultValue = "3000")
+    @ConfigProperty(name = "sse.retry-ms")
     long retryMillis;
 
     @Resource
     ManagedScheduledExecutorService scheduler;
 
     @Inject
-    @ConfigProperty(name = "sse.max-streams", defaultValue = "2000")
+    @ConfigProperty(name = "sse.max-streams")
     int maxStreams;
 
     @Inject
-    @ConfigProperty(name = "sse.max-streams-per-client", defaultValue = "20")
+    @ConfigProperty(name = "sse.max-streams-per-client")
     int maxStreamsPerClient;
 
     private final Map<SseEventSink, Stream> open = new ConcurrentHashMap<>();
@@ -85,7 +89,17 @@ public class SseStreams {
         admit(client);
         ensureBroadcaster(sse);
         broadcaster.register(sink);
-        ProgressBus.Subscription subscription = bus.subscribe(searchId, after, event -> write(sink, event));
+        ProgressBus.Subscription subscription = bus.subscribe(searchId, after, new ProgressBus.Listener() {
+            @Override
+            public CompletionStage<?> deliver(ProgressEvent event) {
+                return write(sink, event);
+            }
+
+            @Override
+            public void overflowed() {
+                close(sink);
+            }
+        });
         open.put(sink, new Stream(subscription, client));
         if (sink.isClosed()) {
             closed(sink);
@@ -148,10 +162,11 @@ public class SseStreams {
         }
     }
 
-    private void write(SseEventSink sink, ProgressEvent event) {
+    /** Sends without waiting: the subscription hands over the next event when this one is written. */
+    private CompletionStage<?> write(SseEventSink sink, ProgressEvent event) {
         if (sink.isClosed()) {
             close(sink);
-            return;
+            return CompletableFuture.failedFuture(new IllegalStateException("stream closed"));
         }
         OutboundSseEvent out = sse.newEventBuilder()
                 .id(Long.toString(event.id()))
@@ -159,15 +174,18 @@ public class SseStreams {
                 .mediaType(MediaType.APPLICATION_JSON_TYPE)
                 .data(String.class, ProgressEventJson.data(event))
                 .build();
+        CompletionStage<?> sent;
         try {
-            sink.send(out).toCompletableFuture().join();
+            sent = sink.send(out);
         } catch (RuntimeException failed) {
             close(sink);
-            return;
+            return CompletableFuture.failedFuture(failed);
         }
-        if (event.terminal()) {
-            close(sink);
-        }
+        return sent.whenComplete((ok, failed) -> {
+            if (failed != null || event.terminal()) {
+                close(sink);
+            }
+        });
     }
 
     private void close(SseEventSink sink) {

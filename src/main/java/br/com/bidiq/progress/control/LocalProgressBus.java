@@ -20,13 +20,12 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The in-JVM progress bus: one ordered, bounded log per search, kept for the result's lifetime after the search
  * ends. Subscribing and publishing take the log's lock, so a subscriber's replay and its live events meet with
- * nothing lost and nothing repeated.
+ * nothing lost and nothing repeated. Deliveries start on the managed executor, so the publisher never waits for a
+ * subscriber.
  *
  * <p>A CDI alternative: {@link ProgressBusSelection} enables it when REDIS_URL is not set.
  */
@@ -39,7 +38,7 @@ public class LocalProgressBus implements ProgressBus {
 
     private final Map<String, SearchLog> logs = new ConcurrentHashMap<>();
     private Executor delivery;
-    private Duration retention;
+    private ProgressSettings settings;
     private Clock clock;
 
     @Resource(lookup = "java:comp/DefaultManagedExecutorService")
@@ -49,8 +48,7 @@ public class LocalProgressBus implements ProgressBus {
     ScheduledExecutorService scheduler;
 
     @Inject
-    @ConfigProperty(name = "search.result-ttl-minutes", defaultValue = "60")
-    long resultTtlMinutes;
+    ProgressSettings injectedSettings;
 
     private ScheduledFuture<?> sweep;
 
@@ -58,16 +56,16 @@ public class LocalProgressBus implements ProgressBus {
         // for CDI
     }
 
-    public LocalProgressBus(Executor delivery, Duration retention, Clock clock) {
+    public LocalProgressBus(Executor delivery, ProgressSettings settings, Clock clock) {
         this.delivery = delivery;
-        this.retention = retention;
+        this.settings = settings;
         this.clock = clock;
     }
 
     @PostConstruct
     void start() {
         delivery = executor;
-        retention = Duration.ofMinutes(resultTtlMinutes);
+        settings = injectedSettings;
         clock = Clock.systemUTC();
         sweep = scheduler.scheduleAtFixedRate(this::expire, 1, 1, TimeUnit.MINUTES);
     }
@@ -85,27 +83,26 @@ public class LocalProgressBus implements ProgressBus {
         Instant endedAt;
     }
 
-    /** Creates the search's log now, so subscribers that come before its first event wait for it here. */
     @Override
-    public void open(String searchId, int ufCount) {
-        logs.computeIfAbsent(searchId, id -> new SearchLog());
+    public void open(String logId) {
+        logs.computeIfAbsent(logId, id -> new SearchLog());
     }
 
     @Override
-    public ProgressEvent publish(String searchId, ProgressEvent event) {
-        SearchLog log = logs.computeIfAbsent(searchId, id -> new SearchLog());
+    public ProgressEvent publish(String logId, ProgressEvent event) {
+        SearchLog log = logs.computeIfAbsent(logId, id -> new SearchLog());
         synchronized (log) {
             if (log.endedAt != null) {
-                throw new IllegalStateException("search " + searchId + " already ended");
+                throw new IllegalStateException("log " + logId + " already ended");
             }
             if (log.events.size() >= MAX_EVENTS && !event.terminal()) {
                 // Bounded: a full log refuses progress without spending an id, so ids stay gap-free (replay and
                 // the Redis mirror rely on that); the terminal event is always taken.
-                throw new IllegalStateException("progress log of " + searchId + " is full");
+                throw new IllegalStateException("progress log of " + logId + " is full");
             }
             ProgressEvent numbered = event.withId(log.events.size() + 1L); // id = position in the log
             log.events.add(numbered);
-            log.subscribers.forEach(s -> s.offer(numbered));
+            List.copyOf(log.subscribers).forEach(s -> s.offer(numbered));
             if (numbered.terminal()) {
                 log.endedAt = clock.instant();
             }
@@ -114,20 +111,27 @@ public class LocalProgressBus implements ProgressBus {
     }
 
     @Override
-    public Subscription subscribe(String searchId, long afterId, Consumer<ProgressEvent> listener) {
-        SearchLog log = logs.computeIfAbsent(searchId, id -> new SearchLog());
+    public Optional<ProgressEvent> end(String logId, ProgressEvent terminal) {
+        SearchLog log = logs.get(logId);
+        if (log == null) {
+            return Optional.empty();
+        }
+        synchronized (log) {
+            return log.endedAt != null ? Optional.empty() : Optional.of(publish(logId, terminal));
+        }
+    }
+
+    @Override
+    public Subscription subscribe(String logId, long afterId, Listener listener) {
+        SearchLog log = logs.computeIfAbsent(logId, id -> new SearchLog());
         synchronized (log) {
             SerialDelivery[] self = new SerialDelivery[1];
-            self[0] = new SerialDelivery(delivery, listener, () -> {
+            self[0] = new SerialDelivery(delivery, listener, settings.maxLagEvents(), () -> {
                 synchronized (log) {
                     log.subscribers.remove(self[0]);
                 }
             });
-            for (ProgressEvent e : log.events) {
-                if (e.id() > afterId) {
-                    self[0].offer(e);
-                }
-            }
+            self[0].replay(after(log, afterId));
             if (log.endedAt == null) {
                 log.subscribers.add(self[0]);
             }
@@ -135,21 +139,25 @@ public class LocalProgressBus implements ProgressBus {
         }
     }
 
-    @Override
-    public List<ProgressEvent> history(String searchId, long afterId) {
-        SearchLog log = logs.get(searchId);
+    /** The events after {@code afterId}, for a node that mirrors this log elsewhere. */
+    public List<ProgressEvent> history(String logId, long afterId) {
+        SearchLog log = logs.get(logId);
         if (log == null) {
             return List.of();
         }
         synchronized (log) {
-            int from = (int) Math.min(Math.max(afterId, 0), log.events.size()); // ids are positions
-            return List.copyOf(log.events.subList(from, log.events.size()));
+            return after(log, afterId);
         }
     }
 
+    private static List<ProgressEvent> after(SearchLog log, long afterId) {
+        int from = (int) Math.min(Math.max(afterId, 0), log.events.size()); // ids are positions
+        return List.copyOf(log.events.subList(from, log.events.size()));
+    }
+
     @Override
-    public Optional<ProgressEvent> last(String searchId) {
-        SearchLog log = logs.get(searchId);
+    public Optional<ProgressEvent> last(String logId) {
+        SearchLog log = logs.get(logId);
         if (log == null) {
             return Optional.empty();
         }
@@ -163,14 +171,14 @@ public class LocalProgressBus implements ProgressBus {
         return MODE;
     }
 
-    /** Whether this node holds the search's log (it runs or ran the search). */
-    public boolean knows(String searchId) {
-        return logs.containsKey(searchId);
+    /** Whether this node holds the log (it runs or ran its search). */
+    public boolean knows(String logId) {
+        return logs.containsKey(logId);
     }
 
-    /** Drops the logs of searches that ended longer ago than the retention. */
+    /** Drops the logs of searches that ended longer ago than the result's lifetime. */
     public int expire() {
-        Instant limit = clock.instant().minus(retention);
+        Instant limit = clock.instant().minus(settings.retention());
         int[] removed = {0};
         logs.entrySet().removeIf(e -> {
             synchronized (e.getValue()) {

@@ -1,35 +1,25 @@
 package br.com.bidiq.progress.control;
 
 import br.com.bidiq.progress.entity.ProgressEvent;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeMap;
-import java.util.concurrent.Executor;
-import java.util.function.Consumer;
 
 /**
- * A subscriber on a node that does not run the search. Events arrive from the Redis log (replay, catch-up) and from
+ * A subscriber on a node that does not write the log. Events arrive from the Redis list (replay, catch-up) and from
  * the live channel, in any order and possibly twice; this hands them on strictly by id, each once, without gaps.
  */
 final class RemoteSubscription implements ProgressBus.Subscription {
 
-    private final String searchId;
     private final SerialDelivery out;
-    private final Runnable onClose;
     private final TreeMap<Long, ProgressEvent> pending = new TreeMap<>();
     private long delivered;
     private boolean done;
     private boolean closed;
 
-    RemoteSubscription(String searchId, long afterId, Executor executor, Consumer<ProgressEvent> listener,
-                       Runnable onClose) {
-        this.searchId = searchId;
+    RemoteSubscription(long afterId, SerialDelivery out) {
         this.delivered = afterId;
-        this.onClose = onClose;
-        this.out = new SerialDelivery(executor, listener, () -> { });
-    }
-
-    String searchId() {
-        return searchId;
+        this.out = out;
     }
 
     synchronized long delivered() {
@@ -40,24 +30,37 @@ final class RemoteSubscription implements ProgressBus.Subscription {
         return done || closed;
     }
 
+    /** A live event. */
     synchronized void offer(ProgressEvent e) {
-        if (done || closed || e.id() <= delivered) {
-            return;
+        ready(List.of(e)).forEach(out::offer);
+    }
+
+    /** Events read from the list: a replay or a catch-up, which the subscriber's lag allowance does not cover. */
+    synchronized void replay(List<ProgressEvent> events) {
+        out.replay(ready(events));
+    }
+
+    /** The events that can go now, in order: the next ids after the last one handed on. */
+    private List<ProgressEvent> ready(List<ProgressEvent> events) {
+        if (done || closed) {
+            return List.of();
         }
-        pending.put(e.id(), e);
+        for (ProgressEvent e : events) {
+            if (e.id() > delivered) {
+                pending.put(e.id(), e);
+            }
+        }
+        List<ProgressEvent> ready = new ArrayList<>();
         while (!pending.isEmpty() && pending.firstKey() == delivered + 1) {
             ProgressEvent next = pending.pollFirstEntry().getValue();
             delivered = next.id();
-            out.offer(next);
+            ready.add(next);
             if (next.terminal()) {
                 done = true;
                 pending.clear();
             }
         }
-    }
-
-    void offerAll(List<ProgressEvent> events) {
-        events.forEach(this::offer);
+        return ready;
     }
 
     @Override
@@ -70,6 +73,5 @@ final class RemoteSubscription implements ProgressBus.Subscription {
             pending.clear();
         }
         out.close();
-        onClose.run();
     }
 }

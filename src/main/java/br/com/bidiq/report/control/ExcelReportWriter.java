@@ -3,7 +3,7 @@ package br.com.bidiq.report.control;
 import br.com.bidiq.filtering.entity.StatusLicitacao;
 import br.com.bidiq.report.entity.ReportParameters;
 import br.com.bidiq.report.entity.Resumo;
-import br.com.bidiq.search.entity.Licitacao;
+import br.com.bidiq.report.entity.Licitacao;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.math.BigDecimal;

@@ -2,7 +2,7 @@ package br.com.bidiq.report.control;
 
 import br.com.bidiq.report.entity.Resumo;
 import br.com.bidiq.report.entity.SearchSubject;
-import br.com.bidiq.search.entity.Licitacao;
+import br.com.bidiq.report.entity.Licitacao;
 import java.math.BigDecimal;
 import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;

@@ -1,6 +1,6 @@
 package br.com.bidiq.search.boundary;
 
-import br.com.bidiq.search.control.SearchRegistry;
+import br.com.bidiq.search.control.Searches;
 import br.com.bidiq.progress.boundary.SseStreams;
 import jakarta.enterprise.context.ApplicationScoped;
 import br.com.bidiq.platform.ClientAddress;
@@ -12,7 +12,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.sse.Sse;
@@ -27,7 +26,7 @@ import jakarta.ws.rs.sse.SseEventSink;
 public class SearchEventsResource {
 
     @Inject
-    SearchRegistry registry;
+    Searches searches;
 
     @Inject
     SseStreams streams;
@@ -40,10 +39,7 @@ public class SearchEventsResource {
     public void events(@PathParam("searchId") String searchId, @HeaderParam("Last-Event-ID") String lastEventId,
                        @QueryParam("lastEventId") String lastEventIdQuery, @Context SseEventSink sink,
                        @Context Sse sse, @Context HttpServletRequest http) {
-        String id = SearchesResource.normal(searchId);
-        if (!registry.exists(id)) {
-            throw new WebApplicationException(SearchesResource.notFound(searchId));
-        }
+        String id = searches.require(searchId);
         streams.open(sse, sink, id, SseStreams.position(lastEventId != null ? lastEventId : lastEventIdQuery),
                 clients.of(http));
     }

@@ -2,6 +2,7 @@ package br.com.bidiq.search.boundary;
 
 import br.com.bidiq.filtering.control.SectorCatalog;
 import br.com.bidiq.platform.RequestIds;
+import br.com.bidiq.search.control.SearchValidation;
 import br.com.bidiq.search.entity.SearchRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
@@ -38,7 +39,7 @@ public class SearchWarmup {
             SearchRequest request = new SearchRequestReader().readFrom(SearchRequest.class, SearchRequest.class,
                     new Annotation[0], MediaType.APPLICATION_JSON_TYPE, new MultivaluedHashMap<>(),
                     new ByteArrayInputStream(SAMPLE.getBytes(StandardCharsets.UTF_8)));
-            validator.validate(request);
+            SearchValidation.violations(validator, request);
             request.normalized();
         } catch (Exception e) {
             LOG.log(Level.FINE, "warm-up skipped", e);

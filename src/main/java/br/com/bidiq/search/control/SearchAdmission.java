@@ -37,19 +37,19 @@ public class SearchAdmission {
     static final Duration CLIENT_BUSY_RETRY = Duration.ofSeconds(5);
 
     @Inject
-    @ConfigProperty(name = "search.max-running", defaultValue = "4")
+    @ConfigProperty(name = "search.max-running")
     int maxRunning;
 
     @Inject
-    @ConfigProperty(name = "search.max-queued", defaultValue = "16")
+    @ConfigProperty(name = "search.max-queued")
     int maxQueued;
 
     @Inject
-    @ConfigProperty(name = "search.max-per-client", defaultValue = "3")
+    @ConfigProperty(name = "search.max-per-client")
     int maxPerClient;
 
     @Inject
-    @ConfigProperty(name = "search.max-per-minute", defaultValue = "60")
+    @ConfigProperty(name = "search.max-per-minute")
     int maxPerMinute;
 
     private Clock clock = Clock.systemUTC();

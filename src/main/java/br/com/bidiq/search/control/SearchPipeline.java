@@ -1,5 +1,6 @@
 package br.com.bidiq.search.control;
 
+import br.com.bidiq.report.control.LicitacaoMapping;
 import br.com.bidiq.filtering.control.RecordFilter;
 import br.com.bidiq.filtering.control.ResultOrdering;
 import br.com.bidiq.filtering.control.SectorCatalog;
@@ -21,7 +22,7 @@ import br.com.bidiq.report.entity.ReportParameters;
 import br.com.bidiq.report.entity.Resumo;
 import br.com.bidiq.report.entity.SearchSubject;
 import br.com.bidiq.search.entity.Fonte;
-import br.com.bidiq.search.entity.Licitacao;
+import br.com.bidiq.report.entity.Licitacao;
 import br.com.bidiq.search.entity.SearchRequest;
 import br.com.bidiq.search.entity.SearchResult;
 import br.com.bidiq.storage.control.ReportFileNames;
@@ -126,7 +127,7 @@ public class SearchPipeline {
         FilterOutcome outcome = sieve.outcome();
         List<Accepted> ordered = ResultOrdering.sort(outcome.accepted(), request.ordering());
         LocalDateTime now = inference.now();
-        List<Licitacao> items = ordered.stream().map(a -> Licitacao.of(a, now.toLocalDate())).toList();
+        List<Licitacao> items = ordered.stream().map(a -> LicitacaoMapping.of(a, now.toLocalDate())).toList();
         int considered = fed.considered();
         LOG.info(() -> "Filtering complete: " + items.size() + "/" + considered + " bids passed " + outcome.stats());
         progress.emit("filtering", 70, "Filtragem concluída: " + items.size() + " resultados",

@@ -1,8 +1,11 @@
 package br.com.bidiq.search.control;
 
+import br.com.bidiq.cluster.control.ClusterSettings;
 import br.com.bidiq.cluster.control.RedisConnection;
 import br.com.bidiq.platform.RequestIds;
 import br.com.bidiq.progress.control.ProgressBus;
+import br.com.bidiq.progress.control.ProgressSettings;
+import br.com.bidiq.progress.entity.ProgressEvent;
 import br.com.bidiq.search.entity.SearchRequest;
 import br.com.bidiq.search.entity.SearchResult;
 import br.com.bidiq.search.entity.SearchState;
@@ -18,39 +21,49 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.logging.Logger;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.redisson.api.RMap;
 import org.redisson.api.RedissonClient;
 
 /**
- * The searches: claimed atomically by id (a repeated POST, on any node, gets the same search), updated by the worker,
- * and dropped a configurable time after they end. This node's own searches live in memory; with Redis they are
- * also written to {@code bidiq:search:{id}} so every node can answer for them. Redis failures never stop a search.
+ * The searches' life across the cluster: claimed atomically by id (a repeated POST, on any node, gets the same
+ * search), updated by the worker, and dropped a configurable time after they end. This node's own searches live in
+ * memory; with Redis they are also written to {@code bidiq:search:{id}} so every node can answer for them, and held
+ * by a lease ({@link SearchLeases}): when a node dies, another marks its searches failed and ends their progress log.
+ * Redis failures never stop a search; what Redis missed is written again when it answers.
  */
 @ApplicationScoped
 public class SearchRegistry {
 
     private static final Logger LOG = RequestIds.logger(SearchRegistry.class);
     static final String PREFIX = "bidiq:search:";
+    /** A running search's state outlives any search (they are bounded in time) and goes when it ends or its node dies. */
     private static final Duration RUNNING_TTL = Duration.ofHours(6);
+    public static final String NODE_LOST = "O servidor que executava a busca parou de responder. Faça uma nova busca.";
 
     private final Map<String, SearchState> searches = new ConcurrentHashMap<>();
-    private final Clock clock = Clock.systemUTC();
     private final Jsonb jsonb = JsonbBuilder.create();
+    private Clock clock = Clock.systemUTC();
 
     @Inject
-    @ConfigProperty(name = "search.result-ttl-minutes", defaultValue = "60")
-    long resultTtlMinutes;
+    ProgressSettings progress;
+
+    @Inject
+    ClusterSettings cluster;
 
     @Inject
     RedisConnection redis;
+
+    @Inject
+    SearchLeases leases;
 
     @Inject
     ProgressBus bus;
@@ -58,36 +71,45 @@ public class SearchRegistry {
     @Resource
     ManagedScheduledExecutorService scheduler;
 
-    private ScheduledFuture<?> sweep;
-    private ScheduledFuture<?> resync;
+    private final List<ScheduledFuture<?>> tasks = new java.util.concurrent.CopyOnWriteArrayList<>();
     /** This node's searches whose last state change could not reach Redis (it was away): written when it is back. */
-    private final java.util.Set<String> unsynced = ConcurrentHashMap.newKeySet();
+    private final Set<String> unsynced = ConcurrentHashMap.newKeySet();
 
     public record Claim(SearchState state, boolean created) {
     }
 
+    protected SearchRegistry() {
+        // for CDI
+    }
+
+    /** A registry outside a container (tests): {@link #maintain()} and {@link #expire()} are the caller's to run. */
+    public SearchRegistry(RedisConnection redis, SearchLeases leases, ProgressBus bus, ProgressSettings progress,
+                          Clock clock) {
+        this.redis = redis;
+        this.leases = leases;
+        this.bus = bus;
+        this.progress = progress;
+        this.clock = clock;
+        redis.whenAvailable(c -> resync());
+    }
+
     @PostConstruct
     void start() {
-        sweep = scheduler.scheduleAtFixedRate(this::expire, 1, 1, TimeUnit.MINUTES);
-        resync = scheduler.scheduleWithFixedDelay(this::resync, 5, 5, TimeUnit.SECONDS);
-        bus.whenNodeLost(this::lost);
+        long period = cluster.maintenancePeriod().toMillis();
+        tasks.add(scheduler.scheduleAtFixedRate(this::expire, 1, 1, TimeUnit.MINUTES));
+        tasks.add(scheduler.scheduleWithFixedDelay(this::maintain, period, period, TimeUnit.MILLISECONDS));
+        redis.whenAvailable(c -> resync());
     }
 
     @PreDestroy
     void stop() {
-        if (sweep != null) {
-            sweep.cancel(false);
-        }
-        if (resync != null) {
-            resync.cancel(false);
-        }
+        tasks.forEach(t -> t.cancel(false));
     }
 
+    /** Redis is back: the states and leases it missed are written again. */
     private void resync() {
-        if (unsynced.isEmpty() || redis.client().isEmpty()) {
-            return;
-        }
-        for (String searchId : java.util.List.copyOf(unsynced)) {
+        leases.renew();
+        for (String searchId : List.copyOf(unsynced)) {
             SearchState s = searches.get(searchId);
             unsynced.remove(searchId);
             if (s != null) {
@@ -96,8 +118,14 @@ public class SearchRegistry {
         }
     }
 
+    /** Every few seconds: renew this node's leases, and end the searches whose node died. */
+    public void maintain() {
+        leases.renew();
+        leases.orphans().forEach(this::lost);
+    }
+
     private Duration resultTtl() {
-        return Duration.ofMinutes(resultTtlMinutes);
+        return progress.retention();
     }
 
     public Claim claim(String searchId, SearchRequest request, String requestId) {
@@ -125,6 +153,7 @@ public class SearchRegistry {
             return SearchState.started(id, request, requestId, clock.instant());
         });
         if (created[0]) {
+            leases.hold(searchId);
             write(state, RUNNING_TTL);
         }
         return new Claim(state, created[0]);
@@ -170,6 +199,7 @@ public class SearchRegistry {
     public void completed(String searchId, SearchResult result) {
         SearchState s = searches.computeIfPresent(searchId, (id, old) -> old.completed(result, clock.instant()));
         if (s != null) {
+            leases.release(searchId);
             write(s, resultTtl());
         }
     }
@@ -177,6 +207,7 @@ public class SearchRegistry {
     public void failed(String searchId, String message) {
         SearchState s = searches.computeIfPresent(searchId, (id, old) -> old.failed(message, clock.instant()));
         if (s != null) {
+            leases.release(searchId);
             write(s, resultTtl());
         }
     }
@@ -184,18 +215,17 @@ public class SearchRegistry {
     public void cancelled(String searchId, String message) {
         SearchState s = searches.computeIfPresent(searchId, (id, old) -> old.cancelled(message, clock.instant()));
         if (s != null) {
+            leases.release(searchId);
             write(s, resultTtl());
         }
     }
 
-    /** Another node's search whose node died: record the error where every node reads it. */
-    private void lost(String searchId, String message) {
-        // The bus reports every stream whose node died; only searches have state here (an index run's stream does not).
-        if (!exists(searchId)) {
-            return;
-        }
-        update(searchId, Map.of("status", SearchState.Status.ERROR.wire(), "error", message,
+    /** A search whose node died: failed where every node reads it, and its progress log ends with the error. */
+    private void lost(String searchId) {
+        update(searchId, Map.of("status", SearchState.Status.ERROR.wire(), "error", NODE_LOST,
                 "ended", clock.instant().toString()), resultTtl());
+        bus.end(searchId, new ProgressEvent(0, ProgressEvent.ERROR, -1, NODE_LOST, Map.of("error", NODE_LOST)));
+        LOG.warning("Search " + searchId + " lost its node (lease expired): marked failed and its stream ended");
     }
 
     private void write(SearchState s, Duration ttl) {

@@ -19,8 +19,10 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 
-/** POST /api/buscar: what to search (field names as the reference system's BuscaRequest). */
-@ValidSearch
+/**
+ * POST /api/buscar: what to search (field names as the reference system's BuscaRequest). The rules that span
+ * fields are checked by {@code search.control.SearchValidation}.
+ */
 public record SearchRequest(
         @JsonbProperty("search_id")
         @Pattern(regexp = UUID, message = "search_id deve ser um UUID (ex.: 3f2b8c1e-9d4a-4e5b-8f6a-1b2c3d4e5f60)")
@@ -113,8 +115,8 @@ public record SearchRequest(
     public static final String MAX_AMOUNT = "10000000000000";
     public static final int MAX_TERMS = 50;
     public static final int MAX_TERM_CHARS = 100;
-    static final int MAX_TERMS_CHARS = 5_000;
-    static final String ISO_DATE = "\\d{4}-\\d{2}-\\d{2}";
+    public static final int MAX_TERMS_CHARS = 5_000;
+    public static final String ISO_DATE = "\\d{4}-\\d{2}-\\d{2}";
     public static final String DEFAULT_SECTOR = "vestuario";
     public static final List<Integer> DEFAULT_MODALIDADES = List.of(6);
 

@@ -1,5 +1,6 @@
 package br.com.bidiq.search.entity;
 
+import br.com.bidiq.report.entity.Licitacao;
 import br.com.bidiq.filtering.entity.FilterStats;
 import br.com.bidiq.index.entity.UncoveredRange;
 import br.com.bidiq.pncp.entity.FailedUnit;

@@ -1,6 +1,6 @@
 package br.com.bidiq.storage.boundary;
 
-import br.com.bidiq.platform.ErrorBody;
+import br.com.bidiq.platform.NotFoundException;
 import br.com.bidiq.report.control.ExcelReportWriter;
 import br.com.bidiq.storage.control.ReportFileNames;
 import br.com.bidiq.storage.control.ReportStorage;
@@ -29,10 +29,7 @@ public class DownloadsResource {
     public Response download(@PathParam("downloadId") String downloadId) {
         Optional<ReportDownload> found = storage.find(downloadId);
         if (found.isEmpty()) {
-            return Response.status(Response.Status.NOT_FOUND)
-                    .type(MediaType.APPLICATION_JSON_TYPE.withCharset("UTF-8"))
-                    .entity(ErrorBody.of("Download expirado ou inválido. Faça uma nova busca para gerar o Excel."))
-                    .build();
+            throw new NotFoundException("Download expirado ou inválido. Faça uma nova busca para gerar o Excel.");
         }
         ReportDownload d = found.get();
         if (d.redirect() != null) {

@@ -45,7 +45,7 @@ public class ReportStorageProducer {
     Optional<String> reportsDir;
 
     @Inject
-    @ConfigProperty(name = "reports.retention-hours", defaultValue = "24")
+    @ConfigProperty(name = "reports.retention-hours")
     long retentionHours;
 
     @Inject
@@ -53,11 +53,11 @@ public class ReportStorageProducer {
     Optional<String> endpoint;
 
     @Inject
-    @ConfigProperty(name = "s3.region", defaultValue = "us-east-1")
+    @ConfigProperty(name = "s3.region")
     String region;
 
     @Inject
-    @ConfigProperty(name = "s3.bucket", defaultValue = "excel-reports")
+    @ConfigProperty(name = "s3.bucket")
     String bucket;
 
     @Inject
@@ -73,7 +73,7 @@ public class ReportStorageProducer {
     Optional<Boolean> pathStyle;
 
     @Inject
-    @ConfigProperty(name = "report.url-ttl", defaultValue = "60")
+    @ConfigProperty(name = "report.url-ttl")
     String urlTtl;
 
     @Resource

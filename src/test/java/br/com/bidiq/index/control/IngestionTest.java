@@ -294,7 +294,7 @@ class IngestionTest {
         PncpClient client = new PncpClient(PncpClient.newHttpClient(pncp, executor), pncp,
                 new RetryPolicy(pncp.initialBackoff(), pncp.maxBackoff(), pncp.maxRetryAfter(), Clock.systemUTC()),
                 executor);
-        LocalProgressBus bus = new LocalProgressBus(executor, Duration.ofMinutes(5), Clock.systemUTC());
+        LocalProgressBus bus = new LocalProgressBus(executor, new br.com.bidiq.progress.control.ProgressSettings(Duration.ofMinutes(5), 100_000), Clock.systemUTC());
         return new Ingestion(db, settings(), client, new RequestGate(10, executor), bus, executor, scheduler, clock,
                 node);
     }

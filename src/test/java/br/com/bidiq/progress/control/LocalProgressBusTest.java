@@ -19,13 +19,15 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 class LocalProgressBusTest {
 
     final ExecutorService executor = Executors.newFixedThreadPool(4);
-    final LocalProgressBus bus = new LocalProgressBus(executor, Duration.ofMinutes(60), Clock.systemUTC());
+    static final ProgressSettings SETTINGS = new ProgressSettings(Duration.ofMinutes(60), 100_000);
+    final LocalProgressBus bus = new LocalProgressBus(executor, SETTINGS, Clock.systemUTC());
 
     @AfterEach
     void stop() {
@@ -40,11 +42,12 @@ class LocalProgressBusTest {
         return events.stream().map(ProgressEvent::id).toList();
     }
 
-    static void await(List<ProgressEvent> got, int n) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (got.size() < n && System.nanoTime() < deadline) {
-            Thread.sleep(5);
-        }
+    static void await(List<ProgressEvent> got, int n) {
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> got.size() >= n);
+    }
+
+    static ProgressBus.Listener into(List<ProgressEvent> got) {
+        return ProgressBus.Listener.of(got::add);
     }
 
     @Test
@@ -52,7 +55,7 @@ class LocalProgressBusTest {
         bus.publish("s", event("connecting", 3));
         bus.publish("s", event("connecting", 8));
         List<ProgressEvent> got = new CopyOnWriteArrayList<>();
-        bus.subscribe("s", 0, got::add);
+        bus.subscribe("s", 0, into(got));
         bus.publish("s", event("fetching", 10));
         bus.publish("s", event(ProgressEvent.COMPLETE, 100));
 
@@ -67,7 +70,7 @@ class LocalProgressBusTest {
             bus.publish("s", event("fetching", 10 + i));
         }
         List<ProgressEvent> got = new CopyOnWriteArrayList<>();
-        bus.subscribe("s", 3, got::add);
+        bus.subscribe("s", 3, into(got));
         bus.publish("s", event(ProgressEvent.ERROR, 0));
 
         await(got, 3);
@@ -80,7 +83,7 @@ class LocalProgressBusTest {
         bus.publish("s", event("connecting", 3));
         bus.publish("s", event(ProgressEvent.COMPLETE, 100));
         List<ProgressEvent> got = new CopyOnWriteArrayList<>();
-        bus.subscribe("s", 0, got::add);
+        bus.subscribe("s", 0, into(got));
         await(got, 2);
         assertEquals(List.of(1L, 2L), ids(got));
         assertThrows(IllegalStateException.class, () -> bus.publish("s", event("late", 1)));
@@ -112,8 +115,8 @@ class LocalProgressBusTest {
             long after = bus.history("race", 0).size() / 2;
             startPositions.add(after);
             received.add(got);
-            bus.subscribe("race", after, got::add);
-            Thread.sleep(1);
+            bus.subscribe("race", after, into(got));
+            Thread.yield();
         }
         publisher.join();
         for (int s = 0; s < subscribers; s++) {
@@ -132,39 +135,34 @@ class LocalProgressBusTest {
     void aSlowSubscriberDoesNotHoldUpOthers() throws Exception {
         CountDownLatch release = new CountDownLatch(1);
         AtomicReference<Long> slowSaw = new AtomicReference<>(0L);
-        bus.subscribe("s", 0, e -> {
+        bus.subscribe("s", 0, ProgressBus.Listener.of(e -> {
             try {
                 release.await();
             } catch (InterruptedException ignored) {
                 Thread.currentThread().interrupt();
             }
             slowSaw.set(e.id());
-        });
+        }));
         List<ProgressEvent> fast = new CopyOnWriteArrayList<>();
-        bus.subscribe("s", 0, fast::add);
+        bus.subscribe("s", 0, into(fast));
         for (int i = 0; i < 10; i++) {
             bus.publish("s", event("fetching", i));
         }
         await(fast, 10);
         assertEquals(10, fast.size());
         release.countDown();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-        while (slowSaw.get() < 10 && System.nanoTime() < deadline) {
-            Thread.sleep(5);
-        }
-        assertEquals(10L, slowSaw.get());
+        Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> slowSaw.get() == 10L);
     }
 
     @Test
     void closedSubscriptionsGetNothingMore() throws Exception {
         List<ProgressEvent> got = new CopyOnWriteArrayList<>();
-        ProgressBus.Subscription sub = bus.subscribe("s", 0, got::add);
+        ProgressBus.Subscription sub = bus.subscribe("s", 0, into(got));
         bus.publish("s", event("a", 1));
         await(got, 1);
         sub.close();
         bus.publish("s", event("b", 2));
-        Thread.sleep(50);
-        assertEquals(1, got.size());
+        Awaitility.await().during(Duration.ofMillis(200)).atMost(Duration.ofSeconds(1)).until(() -> got.size() == 1);
     }
 
     @Test
@@ -183,12 +181,96 @@ class LocalProgressBusTest {
                 return now[0];
             }
         };
-        LocalProgressBus timed = new LocalProgressBus(executor, Duration.ofMinutes(60), clock);
+        LocalProgressBus timed = new LocalProgressBus(executor, SETTINGS, clock);
         timed.publish("done", event(ProgressEvent.COMPLETE, 100));
         timed.publish("running", event("fetching", 10));
         now[0] = now[0].plus(Duration.ofMinutes(61));
         assertEquals(1, timed.expire());
         assertTrue(timed.history("done", 0).isEmpty());
         assertEquals(1, timed.history("running", 0).size());
+    }
+
+    @Test
+    void endingALogThatAlreadyEndedChangesNothing() {
+        bus.open("e");
+        bus.publish("e", event("fetching", 10));
+        assertEquals(2L, bus.end("e", event(ProgressEvent.ERROR, 0)).orElseThrow().id());
+        assertTrue(bus.end("e", event(ProgressEvent.ERROR, 0)).isEmpty());
+        assertTrue(bus.end("unknown", event(ProgressEvent.ERROR, 0)).isEmpty());
+        assertEquals(2, bus.history("e", 0).size());
+    }
+
+    /** A receiver whose writes never complete (a client that does not read): it lags, holds no thread, then goes. */
+    @Test
+    void aSubscriberWhoseWritesNeverCompleteIsDroppedWhenTooFarBehind() {
+        // Delivered on the publishing thread, so the reader that completes at once is never behind.
+        LocalProgressBus tight = new LocalProgressBus(Runnable::run, new ProgressSettings(Duration.ofMinutes(60), 5),
+                Clock.systemUTC());
+        AtomicReference<Boolean> dropped = new AtomicReference<>(false);
+        List<ProgressEvent> handed = new CopyOnWriteArrayList<>();
+        tight.subscribe("s", 0, new ProgressBus.Listener() {
+            @Override
+            public java.util.concurrent.CompletionStage<?> deliver(ProgressEvent e) {
+                handed.add(e);
+                return new java.util.concurrent.CompletableFuture<>(); // never written
+            }
+
+            @Override
+            public void overflowed() {
+                dropped.set(true);
+            }
+        });
+        List<ProgressEvent> reader = new CopyOnWriteArrayList<>();
+        tight.subscribe("s", 0, into(reader));
+        for (int i = 0; i < 20; i++) {
+            tight.publish("s", event("fetching", i));
+        }
+        await(reader, 20);
+        Awaitility.await().atMost(Duration.ofSeconds(5)).until(dropped::get);
+        assertEquals(1, handed.size(), "one write at a time: the next waits for the first to complete");
+    }
+
+    /**
+     * 2,000 subscribers on four threads, 500 of which never complete a write: the other 1,500 get every event in
+     * order, and the pool is never held (each of its tasks returns).
+     */
+    @Test
+    void twoThousandSubscribersFiveHundredStalledTheRestGetEverything() {
+        java.util.concurrent.ThreadPoolExecutor pool = (java.util.concurrent.ThreadPoolExecutor)
+                Executors.newFixedThreadPool(4);
+        ExecutorService sockets = Executors.newFixedThreadPool(2);
+        try {
+            LocalProgressBus busy = new LocalProgressBus(pool, new ProgressSettings(Duration.ofMinutes(60), 256),
+                    Clock.systemUTC());
+            int events = 200;
+            List<List<ProgressEvent>> readers = new ArrayList<>();
+            for (int s = 0; s < 2000; s++) {
+                if (s % 4 == 0) {
+                    busy.subscribe("many", 0, e -> new java.util.concurrent.CompletableFuture<>());
+                } else {
+                    List<ProgressEvent> got = new CopyOnWriteArrayList<>();
+                    readers.add(got);
+                    // Half the readers complete their writes later, on another thread, as a socket does.
+                    busy.subscribe("many", 0, s % 2 == 0 ? into(got) : e -> java.util.concurrent.CompletableFuture
+                            .runAsync(() -> got.add(e), sockets));
+                }
+            }
+            for (int i = 1; i < events; i++) {
+                busy.publish("many", event("fetching", i % 100));
+            }
+            busy.publish("many", event(ProgressEvent.COMPLETE, 100));
+            Awaitility.await().atMost(Duration.ofSeconds(30))
+                    .until(() -> readers.stream().allMatch(r -> r.size() == events));
+            List<Long> expected = new ArrayList<>();
+            for (long id = 1; id <= events; id++) {
+                expected.add(id);
+            }
+            readers.forEach(r -> assertEquals(expected, ids(r)));
+            Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> pool.getActiveCount() == 0
+                    && pool.getQueue().isEmpty());
+        } finally {
+            pool.shutdownNow();
+            sockets.shutdownNow();
+        }
     }
 }

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import br.com.bidiq.report.entity.ReportParameters;
 import br.com.bidiq.report.entity.SearchSubject;
-import br.com.bidiq.search.entity.Licitacao;
+import br.com.bidiq.report.entity.Licitacao;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.math.BigDecimal;

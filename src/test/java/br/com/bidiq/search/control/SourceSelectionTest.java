@@ -11,7 +11,7 @@ import br.com.bidiq.index.control.IndexDatabase;
 import br.com.bidiq.index.control.IndexFeed;
 import br.com.bidiq.index.control.IndexSearch;
 import br.com.bidiq.progress.entity.ProgressEvent;
-import br.com.bidiq.search.entity.Licitacao;
+import br.com.bidiq.report.entity.Licitacao;
 import br.com.bidiq.search.entity.SearchRequest;
 import br.com.bidiq.search.entity.SearchResult;
 import br.com.bidiq.storage.control.FilesystemReportStorage;

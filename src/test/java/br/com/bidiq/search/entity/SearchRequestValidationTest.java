@@ -7,6 +7,7 @@ import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validation;
+import br.com.bidiq.search.control.SearchValidation;
 import jakarta.validation.Validator;
 import java.util.Map;
 import java.util.Set;
@@ -20,9 +21,10 @@ class SearchRequestValidationTest {
 
     static Map<String, String> violations(String json) {
         SearchRequest r = JSONB.fromJson(json, SearchRequest.class);
-        Set<ConstraintViolation<SearchRequest>> v = VALIDATOR.validate(r);
+        Set<ConstraintViolation<SearchValidation.Checked>> v = SearchValidation.violations(VALIDATOR, r);
         Map<String, String> byField = new TreeMap<>();
-        v.forEach(c -> byField.merge(c.getPropertyPath().toString().replaceAll("\\[.*", ""), c.getMessage(),
+        v.forEach(c -> byField.merge(c.getPropertyPath().toString().replaceFirst("^request\\.", "")
+                        .replaceAll("\\[.*", ""), c.getMessage(),
                 (a, b) -> a + " | " + b));
         return byField;
     }
@@ -31,7 +33,7 @@ class SearchRequestValidationTest {
     void aGoodRequestPassesAndGetsDefaults() {
         SearchRequest r = JSONB.fromJson("{\"ufs\":[\"sp\",\"SP\",\"rj\"],\"data_inicial\":\"2026-11-01\","
                 + "\"data_final\":\"2026-11-28\"}", SearchRequest.class);
-        assertTrue(VALIDATOR.validate(r).isEmpty());
+        assertTrue(SearchValidation.violations(VALIDATOR, r).isEmpty());
         assertEquals(java.util.List.of("SP", "RJ"), r.ufList());
         assertEquals("vestuario", r.sector());
         assertEquals(java.util.List.of(6), r.modalidadeList());
@@ -91,7 +93,7 @@ class SearchRequestValidationTest {
         assertEquals("Informe a data final (AAAA-MM-DD)", v.get("data_final"));
 
         SearchRequest open = JSONB.fromJson("{\"ufs\":[\"SP\"],\"somente_abertas\":true}", SearchRequest.class);
-        assertTrue(VALIDATOR.validate(open).isEmpty());
+        assertTrue(SearchValidation.violations(VALIDATOR, open).isEmpty());
         assertTrue(open.abertasAgora());
         assertEquals("recebendo_proposta", open.statusFilter().wire());
         assertEquals(Fonte.AUTO, open.source());

@@ -1,5 +1,6 @@
 package br.com.bidiq.search.entity;
 
+import br.com.bidiq.report.entity.Licitacao;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import br.com.bidiq.filtering.entity.FilterStats;

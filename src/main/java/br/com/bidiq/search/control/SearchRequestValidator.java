@@ -1,8 +1,9 @@
-package br.com.bidiq.search.entity;
+package br.com.bidiq.search.control;
 
 import br.com.bidiq.filtering.control.SectorCatalog;
 import br.com.bidiq.filtering.control.TermParser;
 import br.com.bidiq.filtering.entity.ParsedTerms;
+import br.com.bidiq.search.entity.SearchRequest;
 import jakarta.validation.ConstraintValidator;
 import jakarta.validation.ConstraintValidatorContext;
 import java.time.LocalDate;
@@ -11,7 +12,7 @@ import java.time.temporal.ChronoUnit;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 /** Checks the cross-field rules of {@link SearchRequest} and names the field each message belongs to. */
-public class SearchRequestValidator implements ConstraintValidator<ValidSearch, SearchRequest> {
+public class SearchRequestValidator implements ConstraintValidator<ValidSearch, SearchValidation.Checked> {
 
     static final int DEFAULT_MAX_RANGE_DAYS = 366;
     /** PNCP exists since Lei 14.133 (April 2021): an earlier day, year 0000 included, is a typo. */
@@ -19,7 +20,8 @@ public class SearchRequestValidator implements ConstraintValidator<ValidSearch, 
     static final java.time.ZoneId BRASILIA = java.time.ZoneId.of("America/Sao_Paulo");
 
     @Override
-    public boolean isValid(SearchRequest r, ConstraintValidatorContext ctx) {
+    public boolean isValid(SearchValidation.Checked checked, ConstraintValidatorContext ctx) {
+        SearchRequest r = checked == null ? null : checked.request();
         if (r == null) {
             return true;
         }

@@ -1,4 +1,4 @@
-package br.com.bidiq.search.entity;
+package br.com.bidiq.search.control;
 
 import jakarta.validation.Constraint;
 import jakarta.validation.Payload;
