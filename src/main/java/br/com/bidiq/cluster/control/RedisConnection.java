@@ -11,6 +11,7 @@ import java.net.InetAddress;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -49,15 +50,13 @@ public class RedisConnection {
     @ConfigProperty(name = "redis.probe-period")
     java.time.Duration probePeriod;
 
-    @Resource(lookup = "java:comp/DefaultManagedExecutorService")
-    java.util.concurrent.ExecutorService executor;
-
     @Resource(lookup = "java:comp/DefaultManagedScheduledExecutorService")
     java.util.concurrent.ScheduledExecutorService scheduler;
 
     private final List<Consumer<RedissonClient>> onConnect = new CopyOnWriteArrayList<>();
     private final List<Consumer<RedissonClient>> onAvailable = new CopyOnWriteArrayList<>();
     private volatile RedissonClient client;
+    private java.util.concurrent.ExecutorService listeners;
     private volatile boolean available;
     private volatile RedisUrl target;
     private String node;
@@ -66,24 +65,19 @@ public class RedisConnection {
     private static final int RECONNECT_EVERY = 5;
     private int attempts;
 
-    /** A connection outside a container (tools, tests): same behaviour, given executors. */
+    /** A connection outside a container (tools, tests): same behaviour, given the probe's scheduler. */
     public static RedisConnection create(String url, String node, int timeoutMs, java.time.Duration probePeriod,
-                                         ManagedLikeExecutors executors) {
+                                         java.util.concurrent.ScheduledExecutorService scheduler) {
         RedisConnection c = new RedisConnection();
         c.url = Optional.ofNullable(url);
         c.nodeName = Optional.ofNullable(node);
         c.timeoutMs = timeoutMs;
         c.probePeriod = probePeriod;
-        c.executor = executors.executor();
-        c.scheduler = executors.scheduler();
+        c.scheduler = scheduler;
         c.start();
         return c;
     }
 
-    /** The two executors a connection needs; in the server they are the container's managed ones. */
-    public record ManagedLikeExecutors(java.util.concurrent.ExecutorService executor,
-                                       java.util.concurrent.ScheduledExecutorService scheduler) {
-    }
 
     @PostConstruct
     void start() {
@@ -123,7 +117,13 @@ public class RedisConnection {
         }
         Config config = new Config();
         config.setCodec(StringCodec.INSTANCE);
-        config.setExecutor(executor);
+        // Topic listeners (progress fan-out, cancels) run on a pool of their own: they never block (SSE writes are
+        // asynchronous), and a hand-off through the container's shared pool cost the cross-node hop its tail.
+        if (listeners == null) {
+            listeners = Executors.newFixedThreadPool(Math.max(2, Runtime.getRuntime().availableProcessors()),
+                    daemon("bidiq-redis-listener"));
+        }
+        config.setExecutor(listeners);
         config.setNettyThreads(4);
         config.setUseScriptCache(true);
         SingleServerConfig server = config.useSingleServer()
@@ -238,5 +238,17 @@ public class RedisConnection {
         if (c != null) {
             c.shutdown();
         }
+        if (listeners != null) {
+            listeners.shutdownNow();
+        }
+    }
+
+    private static java.util.concurrent.ThreadFactory daemon(String name) {
+        java.util.concurrent.atomic.AtomicInteger n = new java.util.concurrent.atomic.AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, name + "-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
     }
 }

@@ -5,6 +5,7 @@ import jakarta.json.Json;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
+import jakarta.json.JsonReaderFactory;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.json.bind.Jsonb;
@@ -19,6 +20,8 @@ import java.util.Map;
 public final class ProgressEventJson {
 
     private static final Jsonb JSONB = JsonbBuilder.create();
+    /** Looked up once: {@code Json.createReader} searches for the provider on every call (the receiving hot path). */
+    private static final JsonReaderFactory READERS = Json.createReaderFactory(Map.of());
 
     private ProgressEventJson() {
     }
@@ -34,7 +37,7 @@ public final class ProgressEventJson {
     }
 
     public static ProgressEvent read(String json) {
-        try (JsonReader reader = Json.createReader(new StringReader(json))) {
+        try (JsonReader reader = READERS.createReader(new StringReader(json))) {
             JsonObject o = reader.readObject();
             JsonObject detail = o.getJsonObject("detail");
             return new ProgressEvent(o.getJsonNumber("id").longValue(), o.getString("stage"), o.getInt("progress"),

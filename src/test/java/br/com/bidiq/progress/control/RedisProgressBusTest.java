@@ -42,7 +42,7 @@ class RedisProgressBusTest {
 
     RedisConnection connect(String url, String node) {
         RedisConnection c = RedisConnection.create(url, node, 500, Duration.ofMillis(200),
-                new RedisConnection.ManagedLikeExecutors(executor, executor));
+                executor);
         connections.add(c);
         return c;
     }

@@ -43,7 +43,7 @@ class SearchRegistryClusterTest {
 
     Node node(String url, String name) {
         RedisConnection redis = RedisConnection.create(url, name, 500, Duration.ofMillis(100),
-                new RedisConnection.ManagedLikeExecutors(executor, executor));
+                executor);
         connections.add(redis);
         RedisProgressBus bus = new RedisProgressBus(new LocalProgressBus(executor, PROGRESS, Clock.systemUTC()),
                 redis, PROGRESS);

@@ -41,7 +41,7 @@ class SearchRegistryTest {
     };
     final ProgressSettings settings = new ProgressSettings(Duration.ofMinutes(60), 256);
     final RedisConnection noRedis = RedisConnection.create(null, "a", 500, Duration.ofSeconds(2),
-            new RedisConnection.ManagedLikeExecutors(executor, executor));
+            executor);
     final SearchRegistry registry = new SearchRegistry(noRedis,
             new SearchLeases(noRedis, new ClusterSettings(Duration.ofSeconds(10), Duration.ofSeconds(2))),
             new LocalProgressBus(executor, settings, clock), settings, clock);
