@@ -1,14 +1,13 @@
 package br.com.bidiq.platform;
 
-import java.util.concurrent.Executor;
 import java.util.logging.Filter;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 
 /**
  * The id of the HTTP request (or of the search it started) that the current thread works for, and the loggers that
- * print it on every line: {@code [req=...] message}. Background work carries it explicitly ({@link #with},
- * {@link #propagating}), since pooled threads inherit nothing. The same filter escapes control characters in every
+ * print it on every line: {@code [req=...] message}. Background work carries it explicitly ({@link #with}),
+ * since pooled threads inherit nothing. The same filter escapes control characters in every
  * message ({@link LogSafe}): log lines quote values clients sent, and none of them may forge a line.
  */
 public final class RequestIds {
@@ -60,11 +59,5 @@ public final class RequestIds {
         } finally {
             set(previous);
         }
-    }
-
-    /** An executor whose tasks run under the request id current when this was called. */
-    public static Executor propagating(Executor executor) {
-        String id = CURRENT.get();
-        return id == null ? executor : task -> executor.execute(() -> with(id, task));
     }
 }

@@ -4,12 +4,14 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import br.com.bidiq.testing.ApiClient;
+import br.com.bidiq.testing.SearchBody;
 import br.com.bidiq.testing.FakePncpServer;
+import br.com.bidiq.testing.SearchBody;
 import br.com.bidiq.testing.LocalCluster;
+import br.com.bidiq.testing.SearchBody;
 import br.com.bidiq.testing.SseClient;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import java.io.StringReader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -57,27 +59,24 @@ class ClusterIT {
     }
 
     static JsonObject json(String s) {
-        return Json.createReader(new StringReader(s)).readObject();
+        return ApiClient.json(s);
     }
 
     static HttpResponse<String> post(String base, String id, String ufs) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(base + "/api/buscar"))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"search_id\":\"" + id + "\",\"ufs\":[" + ufs + "],"
-                        + "\"data_inicial\":\"2026-02-10\",\"data_final\":\"2026-03-12\",\"setor_id\":\"engenharia\","
-                        + "\"modalidades\":[4,5,6],\"fonte\":\"pncp\"}")).build(), HttpResponse.BodyHandlers.ofString());
+        return new ApiClient(base).search(SearchBody.live().id(id).raw("ufs", "[" + ufs + "]").sector("engenharia")
+                .modalidades(4, 5, 6).json());
     }
 
     static HttpResponse<String> get(String url) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
+        return ApiClient.get(URI.create(url), null);
     }
 
     static SseClient.Stream_ events(String base, String id, String lastEventId, Duration timeout) throws Exception {
-        return SseClient.read(URI.create(base + "/api/buscar/" + id + "/events"), lastEventId, timeout, e -> false);
+        return new ApiClient(base).events(id, lastEventId, timeout);
     }
 
     static List<String> stages(SseClient.Stream_ s) {
-        return s.events().stream().map(e -> json(e.data()).getString("stage")).toList();
+        return ApiClient.stages(s);
     }
 
     static void assertContiguous(SseClient.Stream_ s) {

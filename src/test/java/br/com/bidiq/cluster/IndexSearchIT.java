@@ -5,16 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import br.com.bidiq.testing.ApiClient;
 import br.com.bidiq.testing.FakePncpServer;
 import br.com.bidiq.testing.LocalCluster;
 import br.com.bidiq.testing.SseClient;
 import br.com.bidiq.testing.TcpProxy;
 import br.com.bidiq.testing.TestDatabases;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
-import java.io.StringReader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -235,17 +234,14 @@ class IndexSearchIT {
     }
 
     static HttpResponse<String> post(String body) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(node + "/api/buscar"))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        return new ApiClient(node).search(body);
     }
 
     static HttpResponse<String> get(String path) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(node + path)).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
+        return new ApiClient(node).get(path);
     }
 
     static JsonObject json(String s) {
-        return Json.createReader(new StringReader(s)).readObject();
+        return ApiClient.json(s);
     }
 }

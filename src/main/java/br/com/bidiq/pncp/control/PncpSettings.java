@@ -4,8 +4,9 @@ import br.com.bidiq.pncp.entity.PncpEndpoint;
 import java.time.Duration;
 
 /**
- * How BidIQ talks to PNCP. Built from MicroProfile Config in the server ({@link PncpProducer}) and
- * directly in tests.
+ * How BidIQ talks to PNCP: page size, concurrency per search, retries and back-off, timeouts, the date window per
+ * query and the page cap per unit. Built from MicroProfile Config in the server by {@link PncpProducer} (the
+ * {@code pncp.*} properties, PNCP_* variables) and with {@link #defaults} in tests.
  */
 public record PncpSettings(
         String baseUrl,

@@ -20,9 +20,6 @@ public enum Modalidade {
     LEILAO_PRESENCIAL(13, "Leilão - Presencial"),
     INAPLICABILIDADE(14, "Inaplicabilidade da Licitação");
 
-    public static final int MIN_CODE = 1;
-    public static final int MAX_CODE = 14;
-
     private final int code;
     private final String label;
 

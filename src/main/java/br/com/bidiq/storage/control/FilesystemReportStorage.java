@@ -3,7 +3,12 @@ package br.com.bidiq.storage.control;
 import br.com.bidiq.platform.RequestIds;
 import br.com.bidiq.storage.entity.ReportDownload;
 import br.com.bidiq.storage.entity.StoredReport;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Alternative;
+import jakarta.inject.Inject;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -15,19 +20,52 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Reports as files in REPORTS_DIR, named by their download id ({@code id.xlsx}, with the file name to offer in
  * {@code id.name}). Shared by a cluster only when the directory is.
+ *
+ * <p>A CDI alternative: {@link ReportStorageSelection} enables it unless object storage is configured. Without
+ * REPORTS_DIR the reports go to {@code bidiq-reports} in the temporary directory.
  */
+@ApplicationScoped
+@Alternative
 public class FilesystemReportStorage implements ReportStorage {
 
     public static final String MODE = "filesystem";
     private static final Logger LOG = RequestIds.logger(FilesystemReportStorage.class);
 
-    private final Path dir;
-    private final Duration retention;
-    private final Clock clock;
+    private Path dir;
+    private Duration retention;
+    private Clock clock;
+
+    @Inject
+    @ConfigProperty(name = "reports.dir")
+    Optional<String> reportsDir;
+
+    @Inject
+    @ConfigProperty(name = "reports.retention-hours")
+    long retentionHours;
+
+    protected FilesystemReportStorage() {
+        // for CDI
+    }
+
+    @PostConstruct
+    void start() {
+        Path configured = reportsDir.filter(s -> !s.isBlank()).map(Path::of)
+                .orElse(Path.of(System.getProperty("java.io.tmpdir"), "bidiq-reports"));
+        try {
+            dir = Files.createDirectories(configured);
+        } catch (IOException e) {
+            throw new UncheckedIOException("REPORTS_DIR não pode ser criado: " + configured, e);
+        }
+        retention = Duration.ofHours(retentionHours);
+        clock = Clock.systemUTC();
+        LOG.info("Report storage ready [storage: " + MODE + "] dir=" + dir.toAbsolutePath() + " retention="
+                + retentionHours + "h");
+    }
 
     public FilesystemReportStorage(Path dir, Duration retention, Clock clock) throws IOException {
         this.dir = Files.createDirectories(dir);

@@ -4,6 +4,11 @@ import br.com.bidiq.platform.RequestIds;
 import br.com.bidiq.report.control.ExcelReportWriter;
 import br.com.bidiq.storage.entity.ReportDownload;
 import br.com.bidiq.storage.entity.StoredReport;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Alternative;
+import jakarta.inject.Inject;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
@@ -20,7 +25,17 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.regex.Pattern;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
+import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
 import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.s3.S3Configuration;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.BucketCannedACL;
 import software.amazon.awssdk.services.s3.model.Delete;
@@ -38,7 +53,12 @@ import software.amazon.awssdk.services.s3.presigner.model.GetObjectPresignReques
  * Reports in an S3-compatible bucket (AWS S3, MinIO, Cloudflare R2, Supabase Storage's S3 endpoint). The key is
  * {@code yyyyMMdd_HHmmss_{search_id}.xlsx} (UTC) and the download id is the key without its extension, so any node
  * can presign a fresh URL for it. The bucket is created private on first use, never at deploy time.
+ *
+ * <p>A CDI alternative: {@link ReportStorageSelection} enables it when S3_ENDPOINT or the S3 keys are set. It builds
+ * its client and presigner from the S3_* settings and closes them when the application stops.
  */
+@ApplicationScoped
+@Alternative
 public class ObjectReportStorage implements ReportStorage {
 
     public static final String MODE = "object-storage";
@@ -48,13 +68,93 @@ public class ObjectReportStorage implements ReportStorage {
     private static final String FILE_NAME_META = "filename";
     private static final Logger LOG = RequestIds.logger(ObjectReportStorage.class);
 
-    private final S3Client s3;
-    private final S3Presigner presigner;
-    private final String bucket;
-    private final Duration urlTtl;
-    private final Duration retention;
-    private final Clock clock;
+    private S3Client s3;
+    private S3Presigner presigner;
+    private String bucket;
+    private Duration urlTtl;
+    private Duration retention;
+    private Clock clock;
     private final AtomicBoolean bucketReady = new AtomicBoolean();
+    private boolean ownsClients;
+
+    @Inject
+    @ConfigProperty(name = "s3.endpoint")
+    Optional<String> endpoint;
+
+    @Inject
+    @ConfigProperty(name = "s3.region")
+    String region;
+
+    @Inject
+    @ConfigProperty(name = "s3.bucket")
+    String configuredBucket;
+
+    @Inject
+    @ConfigProperty(name = "s3.access-key")
+    Optional<String> accessKey;
+
+    @Inject
+    @ConfigProperty(name = "s3.secret-key")
+    Optional<String> secretKey;
+
+    @Inject
+    @ConfigProperty(name = "s3.path-style")
+    Optional<Boolean> pathStyle;
+
+    @Inject
+    @ConfigProperty(name = "report.url-ttl")
+    Duration configuredUrlTtl;
+
+    @Inject
+    @ConfigProperty(name = "reports.retention-hours")
+    long retentionHours;
+
+    protected ObjectReportStorage() {
+        // for CDI
+    }
+
+    @PostConstruct
+    void start() {
+        Optional<String> url = endpoint.filter(s -> !s.isBlank());
+        AwsCredentialsProvider credentials = accessKey.filter(s -> !s.isBlank()).isPresent()
+                ? StaticCredentialsProvider.create(AwsBasicCredentials.create(accessKey.get(), secretKey.orElse("")))
+                : DefaultCredentialsProvider.builder().build();
+        boolean path = pathStyle.orElse(url.isPresent());
+        Region r = Region.of(region);
+        var client = S3Client.builder()
+                .httpClient(UrlConnectionHttpClient.builder().connectionTimeout(Duration.ofSeconds(5))
+                        .socketTimeout(Duration.ofSeconds(60)).build())
+                .region(r)
+                .credentialsProvider(credentials)
+                .forcePathStyle(path)
+                // Many S3-compatible stores reject the newer default checksum headers.
+                .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
+                .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED);
+        var presign = S3Presigner.builder().region(r).credentialsProvider(credentials)
+                .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(path).build());
+        url.map(URI::create).ifPresent(u -> {
+            client.endpointOverride(u);
+            presign.endpointOverride(u);
+        });
+        s3 = client.build();
+        presigner = presign.build();
+        ownsClients = true;
+        bucket = configuredBucket;
+        urlTtl = configuredUrlTtl;
+        retention = Duration.ofHours(retentionHours);
+        clock = Clock.systemUTC();
+        LOG.info("Report storage ready [storage: " + MODE + "] endpoint=" + url.orElse("AWS S3") + " region="
+                + region + " bucket=" + bucket + " path-style=" + path + " url-ttl=" + urlTtl.toSeconds()
+                + "s retention=" + retentionHours + "h");
+    }
+
+    @PreDestroy
+    void stop() {
+        if (ownsClients) {
+            presigner.close();
+            s3.close();
+        }
+    }
 
     public ObjectReportStorage(S3Client s3, S3Presigner presigner, String bucket, Duration urlTtl,
                                Duration retention, Clock clock) {

@@ -6,7 +6,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Optional;
 
-/** Where reports go: the filesystem, or (later) S3-compatible object storage. */
+/** Where reports go: the filesystem or S3-compatible object storage (the two CDI alternatives). */
 public interface ReportStorage {
 
     StoredReport store(String searchId, Path report, String fileName) throws IOException;

@@ -27,4 +27,18 @@ class RedisUrlTest {
                     || e.getMessage().contains("user"), e.getMessage());
         }
     }
+
+    @Test
+    void defaultsPortDatabaseAndSchemeAndKeepsTls() {
+        RedisUrl plain = RedisUrl.parse(" redis://127.0.0.1 ");
+        assertEquals("redis://127.0.0.1:6379", plain.address());
+        assertEquals(0, plain.database());
+        assertEquals(null, plain.password());
+        assertEquals("redis://127.0.0.1:6379", plain.masked());
+        RedisUrl tls = RedisUrl.parse("rediss://:only-a-password@redis.example:6390");
+        assertEquals("rediss://redis.example:6390", tls.address());
+        assertEquals(null, tls.username(), "an empty user name is no user name");
+        assertEquals("only-a-password", tls.password());
+        assertEquals("rediss://:***@redis.example:6390", tls.masked());
+    }
 }

@@ -6,15 +6,17 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import br.com.bidiq.testing.ApiClient;
+import br.com.bidiq.testing.SearchBody;
 import br.com.bidiq.testing.Deployments;
+import br.com.bidiq.testing.SearchBody;
 import br.com.bidiq.testing.FakePncpServer;
+import br.com.bidiq.testing.SearchBody;
 import br.com.bidiq.testing.SseClient;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.StringReader;
 import java.math.BigDecimal;
 import java.net.Socket;
 import java.net.URI;
@@ -114,18 +116,11 @@ class HardeningIT {
     }
 
     static JsonObject json(String body) {
-        try (JsonReader r = Json.createReader(new StringReader(body))) {
-            return r.readObject();
-        }
+        return ApiClient.json(body);
     }
 
     HttpResponse<String> post(String body, String client) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(uri("/api/buscar")).timeout(Duration.ofSeconds(10))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
-        if (client != null) {
-            b.header("X-Forwarded-For", client);
-        }
-        HttpResponse<String> r = HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> r = new ApiClient(base.toString()).search(body, client);
         if (r.statusCode() == 202) {
             started.add(json(r.body()).getString("search_id"));
         }
@@ -134,18 +129,12 @@ class HardeningIT {
 
     HttpResponse<String> get(String path, String client) throws Exception {
         URI target = path.startsWith("/health") || path.startsWith("/openapi") ? root(path) : uri(path);
-        HttpRequest.Builder b = HttpRequest.newBuilder(target).timeout(Duration.ofSeconds(10));
-        if (client != null) {
-            b.header("X-Forwarded-For", client);
-        }
-        return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+        return ApiClient.get(target, client);
     }
 
     /** One UF, one day, live: the "ordinary search". */
     static String ordinary(String id) {
-        return "{" + (id == null ? "" : "\"search_id\":\"" + id + "\",") + "\"ufs\":[\"SC\"],"
-                + "\"data_inicial\":\"2026-02-10\",\"data_final\":\"2026-02-10\",\"modalidades\":[4],"
-                + "\"fonte\":\"pncp\"}";
+        return SearchBody.live().id(id).dates("2026-02-10", "2026-02-10").modalidades(4).json();
     }
 
     static String withDates(String fields) {

@@ -1,5 +1,7 @@
 package br.com.bidiq.search.boundary;
 
+import br.com.bidiq.testing.ApiClient;
+import br.com.bidiq.testing.SearchBody;
 import br.com.bidiq.testing.Deployments;
 
 import static org.awaitility.Awaitility.await;
@@ -7,14 +9,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import br.com.bidiq.testing.SearchBody;
 import br.com.bidiq.testing.FakePncpServer;
+import br.com.bidiq.testing.SearchBody;
 import br.com.bidiq.testing.S3ProxyServer;
+import br.com.bidiq.testing.SearchBody;
 import br.com.bidiq.testing.SseClient;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
 import java.io.ByteArrayInputStream;
-import java.io.StringReader;
 import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpClient;
@@ -94,34 +96,33 @@ class SearchFlowIT {
         return URI.create(base.toString().replaceAll("/$", "") + path);
     }
 
+    ApiClient api() {
+        return new ApiClient(base.toString());
+    }
+
     static JsonObject json(String body) {
-        try (JsonReader r = Json.createReader(new StringReader(body))) {
-            return r.readObject();
-        }
+        return ApiClient.json(body);
     }
 
     HttpResponse<String> post(String body) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(uri("/api/buscar")).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        return api().search(body);
     }
 
     HttpResponse<String> get(String path) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(uri(path)).GET().build(), HttpResponse.BodyHandlers.ofString());
+        return api().get(path);
     }
 
     /** Live from PNCP, whatever the index holds: these tests are about fetching. */
     static String engineeringSearch(String id, String ufs) {
-        return "{\"search_id\":\"" + id + "\",\"ufs\":[" + ufs + "],\"data_inicial\":\"2026-02-10\","
-                + "\"data_final\":\"2026-03-12\",\"setor_id\":\"engenharia\",\"modalidades\":[4,5],"
-                + "\"fonte\":\"pncp\"}";
+        return SearchBody.live().id(id).raw("ufs", "[" + ufs + "]").sector("engenharia").json();
     }
 
     SseClient.Stream_ events(String id, String lastEventId) throws Exception {
-        return SseClient.read(uri("/api/buscar/" + id + "/events"), lastEventId, Duration.ofSeconds(60), e -> false);
+        return api().events(id, lastEventId, Duration.ofSeconds(60));
     }
 
     static List<String> stages(SseClient.Stream_ s) {
-        return s.events().stream().map(e -> json(e.data()).getString("stage")).toList();
+        return ApiClient.stages(s);
     }
 
     @Test

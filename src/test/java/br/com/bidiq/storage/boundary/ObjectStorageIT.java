@@ -1,17 +1,19 @@
 package br.com.bidiq.storage.boundary;
 
+import br.com.bidiq.testing.ApiClient;
+import br.com.bidiq.testing.SearchBody;
 import br.com.bidiq.testing.Deployments;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import br.com.bidiq.report.control.ExcelReportWriter;
+import br.com.bidiq.testing.SearchBody;
 import br.com.bidiq.testing.FakePncpServer;
+import br.com.bidiq.testing.SearchBody;
 import br.com.bidiq.testing.S3ProxyServer;
-import br.com.bidiq.testing.SseClient;
-import jakarta.json.Json;
+import br.com.bidiq.testing.SearchBody;
 import jakarta.json.JsonObject;
-import java.io.StringReader;
 import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpClient;
@@ -67,17 +69,15 @@ class ObjectStorageIT {
     }
 
     static JsonObject json(String s) {
-        return Json.createReader(new StringReader(s)).readObject();
+        return ApiClient.json(s);
     }
 
     @Test
     void theReportLandsInThePrivateBucketUnderItsKeyAndTheDownloadRedirectsThere() throws Exception {
         String id = UUID.randomUUID().toString();
-        HTTP.send(HttpRequest.newBuilder(uri("/api/buscar")).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"search_id\":\"" + id + "\",\"ufs\":[\"SC\"],"
-                        + "\"data_inicial\":\"2026-02-10\",\"data_final\":\"2026-03-12\",\"setor_id\":\"engenharia\","
-                        + "\"modalidades\":[4,5]}")).build(), HttpResponse.BodyHandlers.ofString());
-        SseClient.read(uri("/api/buscar/" + id + "/events"), null, Duration.ofSeconds(60), e -> false);
+        ApiClient api = new ApiClient(base.toString());
+        api.search(SearchBody.live().id(id).sector("engenharia").raw("fonte", null).json());
+        api.events(id, null, Duration.ofSeconds(60));
         JsonObject r = json(HTTP.send(HttpRequest.newBuilder(uri("/api/buscar/" + id)).build(),
                 HttpResponse.BodyHandlers.ofString()).body()).getJsonObject("resultado");
 

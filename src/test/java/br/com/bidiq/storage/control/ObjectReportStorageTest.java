@@ -160,12 +160,4 @@ class ObjectReportStorageTest {
         Path file = report(new byte[] {1});
         assertThrows(RuntimeException.class, () -> wrong.store(UUID.randomUUID().toString(), file, "x.xlsx"));
     }
-
-    @Test
-    void ttlSettingAcceptsMinutesAndUnits() {
-        assertEquals(Duration.ofMinutes(60), ReportStorageProducer.ttl("60"));
-        assertEquals(Duration.ofSeconds(30), ReportStorageProducer.ttl("30s"));
-        assertEquals(Duration.ofHours(2), ReportStorageProducer.ttl("2h"));
-        assertEquals(Duration.ofMinutes(15), ReportStorageProducer.ttl("PT15M"));
-    }
 }
