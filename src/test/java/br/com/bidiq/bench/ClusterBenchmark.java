@@ -24,7 +24,7 @@ import org.redisson.config.Config;
 
 /**
  * Cross-node latency: an event published on node A to its SSE receipt on node B (p50/p99 over 2,000 events), next to
- * the raw Redis publish-to-subscriber latency measured in the same run. Run with {@code mvn -Pliberty,bench-cluster verify}.
+ * the raw Redis publish-to-subscriber latency measured in the same run. Run with {@code mvn -Pliberty,bench -Dbench=ClusterBenchmark verify}.
  */
 class ClusterBenchmark {
 

@@ -21,7 +21,7 @@ import java.util.stream.IntStream;
  * samples, repeated). Target: the filtering pass in at most 1 s. Prints the best and median of 7
  * timed passes after 3 warm-up ones.
  *
- * <pre>mvn -Pbench-filter test-compile exec:java</pre>
+ * <pre>mvn -Pbench -Dbench=FilterBenchmark test-compile exec:java</pre>
  */
 public final class FilterBenchmark {
 

@@ -35,7 +35,7 @@ import java.util.concurrent.TimeUnit;
  * Ingestion throughput and heap: a backfill of about 200,000 synthetic notices from a zero-latency fake PNCP into
  * PostgreSQL (127.0.0.1:5432) and into the embedded H2. Prints records/s, the heap retained after GC before and
  * during the run, and the peak used heap. Run with
- * {@code MAVEN_OPTS=-Xmx512m mvn -Pbench-index test-compile exec:java}.
+ * {@code MAVEN_OPTS=-Xmx512m mvn -Pbench -Dbench=IndexBenchmark test-compile exec:java}.
  */
 public final class IndexBenchmark {
 

@@ -28,7 +28,7 @@ import java.util.stream.Collectors;
  * (ambiguous, left out of both figures) by reading its object as a supplier of that sector would. Prints the figures
  * and every misclassified object.
  *
- * <pre>mvn -Pbench-relevance test-compile exec:java</pre>
+ * <pre>mvn -Pbench -Dbench=RelevanceBenchmark test-compile exec:java</pre>
  */
 public final class RelevanceBenchmark {
 

@@ -31,7 +31,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * One node's SSE figures: publish-to-receipt latency (p50/p99 over 2,000 events) and how many concurrent
- * subscribers it holds, with its memory. Run with {@code mvn -Pliberty,bench-sse verify}; it prints, it does not assert
+ * subscribers it holds, with its memory. Run with {@code mvn -Pliberty,bench -Dbench=SseBenchmark verify}; it prints, it does not assert
  * speed.
  */
 @ExtendWith(ArquillianExtension.class)

@@ -63,7 +63,7 @@ import java.util.stream.Collectors;
  * </ul>
  * Then, unless {@code -Dbench.http=false}, the sector searches and "abertas agora" again through a Liberty node on the
  * same database (cluster.sh, the WAR built by {@code mvn package}): POST to the {@code complete} event.
- * Run with {@code MAVEN_OPTS=-Xmx384m mvn -Pbench-index-search test-compile exec:java}; the heap limit is part of the
+ * Run with {@code MAVEN_OPTS=-Xmx384m mvn -Pbench -Dbench=IndexSearchBenchmark -Dbench.package=br.com.bidiq.search.control test-compile exec:java}; the heap limit is part of the
  * claim (300,000 candidates held at once would not fit in it). {@code -Dbench.vendors=postgresql} runs one database.
  */
 public final class IndexSearchBenchmark {

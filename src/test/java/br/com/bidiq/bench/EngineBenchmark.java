@@ -1,4 +1,4 @@
-package br.com.bidiq;
+package br.com.bidiq.bench;
 
 import br.com.bidiq.pncp.control.FetchListener;
 import br.com.bidiq.pncp.control.PncpClient;
@@ -30,7 +30,7 @@ import java.util.concurrent.Executors;
 /**
  * Prints the engine's speed figures: (a) a PNCP fetch against the fake with 100 ms latency per response, next to
  * the ideal ceil(requests / concurrency) x latency; (b) an Excel report of 100,000 rows, time and peak heap.
- * Run with {@code mvn -Pbench test-compile exec:java}.
+ * Run with {@code mvn -Pbench -Dbench=EngineBenchmark test-compile exec:java}.
  */
 public final class EngineBenchmark {
 
