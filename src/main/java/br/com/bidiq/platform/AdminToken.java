@@ -23,16 +23,20 @@ public class AdminToken {
     public void check(String authorization) {
         String expected = token.map(String::strip).filter(t -> !t.isEmpty()).orElse(null);
         if (expected == null) {
-            throw new WebApplicationException(ErrorMappers.json(Response.Status.FORBIDDEN,
+            throw new WebApplicationException(ErrorMappers.json(
+                    Response.Status.FORBIDDEN,
                     "Operação desativada: defina ADMIN_TOKEN no servidor para habilitá-la."));
         }
         String given = authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)
-                ? authorization.substring(7).strip() : "";
+                ? authorization.substring(7).strip()
+                : "";
         if (!MessageDigest.isEqual(given.getBytes(StandardCharsets.UTF_8), expected.getBytes(StandardCharsets.UTF_8))) {
-            Response r = ErrorMappers.json(Response.Status.UNAUTHORIZED,
+            Response r = ErrorMappers.json(
+                    Response.Status.UNAUTHORIZED,
                     "Token de administrador ausente ou inválido (Authorization: Bearer …).");
             throw new WebApplicationException(Response.fromResponse(r)
-                    .header("WWW-Authenticate", "Bearer realm=\"bidiq-admin\"").build());
+                    .header("WWW-Authenticate", "Bearer realm=\"bidiq-admin\"")
+                    .build());
         }
     }
 }

@@ -46,8 +46,12 @@ public class ClientAddress {
     private Set<String> trusted() {
         Set<String> t = trusted;
         if (t == null) {
-            t = trustedProxies.map(s -> Arrays.stream(s.split(",")).map(String::strip).filter(x -> !x.isEmpty())
-                    .collect(Collectors.toUnmodifiableSet())).orElse(Set.of());
+            t = trustedProxies
+                    .map(s -> Arrays.stream(s.split(","))
+                            .map(String::strip)
+                            .filter(x -> !x.isEmpty())
+                            .collect(Collectors.toUnmodifiableSet()))
+                    .orElse(Set.of());
             trusted = t;
         }
         return t;

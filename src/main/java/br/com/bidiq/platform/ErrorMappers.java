@@ -22,8 +22,7 @@ public final class ErrorMappers {
 
     private static final Logger LOG = RequestIds.logger(ErrorMappers.class);
 
-    private ErrorMappers() {
-    }
+    private ErrorMappers() {}
 
     /** A JSON error answer with a Portuguese message. */
     public static Response json(Response.Status status, String message) {
@@ -31,7 +30,10 @@ public final class ErrorMappers {
     }
 
     static Response json(Response.Status status, ErrorBody body) {
-        return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE.withCharset("UTF-8")).entity(body).build();
+        return Response.status(status)
+                .type(MediaType.APPLICATION_JSON_TYPE.withCharset("UTF-8"))
+                .entity(body)
+                .build();
     }
 
     /** {@code dataInicial} → {@code data_inicial}: fields are reported by their JSON names. */
@@ -58,8 +60,10 @@ public final class ErrorMappers {
         }
         fields.values().forEach(list -> list.sort(null));
         LOG.fine(() -> "invalid request: " + fields);
-        return Response.status(422).type(MediaType.APPLICATION_JSON_TYPE.withCharset("UTF-8"))
-                .entity(new ErrorBody("Requisição inválida: corrija os campos indicados.", fields, null)).build();
+        return Response.status(422)
+                .type(MediaType.APPLICATION_JSON_TYPE.withCharset("UTF-8"))
+                .entity(new ErrorBody("Requisição inválida: corrija os campos indicados.", fields, null))
+                .build();
     }
 
     @Provider
@@ -83,10 +87,12 @@ public final class ErrorMappers {
     public static class Limits implements ExceptionMapper<LimitExceededException> {
         @Override
         public Response toResponse(LimitExceededException e) {
-            return Response.status(e.status()).header("Retry-After", e.retryAfterSeconds())
+            return Response.status(e.status())
+                    .header("Retry-After", e.retryAfterSeconds())
                     .type(MediaType.APPLICATION_JSON_TYPE.withCharset("UTF-8"))
-                    .entity(new ErrorBody(e.getMessage(), null, Map.of("tentar_novamente_em_segundos",
-                            e.retryAfterSeconds()))).build();
+                    .entity(new ErrorBody(
+                            e.getMessage(), null, Map.of("tentar_novamente_em_segundos", e.retryAfterSeconds())))
+                    .build();
         }
     }
 
@@ -128,7 +134,8 @@ public final class ErrorMappers {
                 }
             }
             LOG.log(Level.SEVERE, "request processing failed", e);
-            return json(Response.Status.INTERNAL_SERVER_ERROR,
+            return json(
+                    Response.Status.INTERNAL_SERVER_ERROR,
                     ErrorBody.of("Erro interno do servidor. Tente novamente em alguns instantes."));
         }
     }
@@ -142,17 +149,22 @@ public final class ErrorMappers {
                 return r;
             }
             int status = r.getStatus();
-            String message = switch (status) {
-                case 400 -> "Requisição inválida: JSON malformado ou parâmetros errados.";
-                case 404 -> "Recurso não encontrado.";
-                case 405 -> "Método não permitido para este endereço.";
-                case 406 -> "Formato de resposta não suportado.";
-                case 415 -> "Envie o corpo como application/json.";
-                default -> status >= 500 ? "Erro interno do servidor. Tente novamente em alguns instantes."
-                        : "Requisição não atendida (HTTP " + status + ").";
-            };
-            return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE.withCharset("UTF-8"))
-                    .entity(ErrorBody.of(message)).build();
+            String message =
+                    switch (status) {
+                        case 400 -> "Requisição inválida: JSON malformado ou parâmetros errados.";
+                        case 404 -> "Recurso não encontrado.";
+                        case 405 -> "Método não permitido para este endereço.";
+                        case 406 -> "Formato de resposta não suportado.";
+                        case 415 -> "Envie o corpo como application/json.";
+                        default ->
+                            status >= 500
+                                    ? "Erro interno do servidor. Tente novamente em alguns instantes."
+                                    : "Requisição não atendida (HTTP " + status + ").";
+                    };
+            return Response.status(status)
+                    .type(MediaType.APPLICATION_JSON_TYPE.withCharset("UTF-8"))
+                    .entity(ErrorBody.of(message))
+                    .build();
         }
     }
 
@@ -161,7 +173,8 @@ public final class ErrorMappers {
         @Override
         public Response toResponse(RuntimeException e) {
             LOG.log(Level.SEVERE, "unexpected failure", e);
-            return json(Response.Status.INTERNAL_SERVER_ERROR,
+            return json(
+                    Response.Status.INTERNAL_SERVER_ERROR,
                     ErrorBody.of("Erro interno do servidor. Tente novamente em alguns instantes."));
         }
     }

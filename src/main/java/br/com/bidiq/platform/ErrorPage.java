@@ -31,9 +31,10 @@ public class ErrorPage extends HttpServlet {
             response.getWriter().write("{\"erro\":\"" + message + "\"}");
         } else {
             response.setContentType("text/html");
-            response.getWriter().write("<!doctype html><html lang=\"pt-BR\"><head><meta charset=\"utf-8\"><title>BidIQ"
-                    + "</title></head><body><h1>" + message + "</h1><p><a href=\"" + request.getContextPath()
-                    + "/\">Voltar à busca</a></p></body></html>");
+            response.getWriter()
+                    .write("<!doctype html><html lang=\"pt-BR\"><head><meta charset=\"utf-8\"><title>BidIQ"
+                            + "</title></head><body><h1>" + message + "</h1><p><a href=\"" + request.getContextPath()
+                            + "/\">Voltar à busca</a></p></body></html>");
         }
     }
 
@@ -45,8 +46,10 @@ public class ErrorPage extends HttpServlet {
             case 405 -> "Método não permitido para este endereço.";
             case 413 -> "Requisição grande demais.";
             case 408 -> "A requisição demorou demais para chegar.";
-            default -> status >= 500 ? "Erro interno do servidor. Tente novamente em alguns instantes."
-                    : "Requisição não atendida.";
+            default ->
+                status >= 500
+                        ? "Erro interno do servidor. Tente novamente em alguns instantes."
+                        : "Requisição não atendida.";
         };
     }
 }

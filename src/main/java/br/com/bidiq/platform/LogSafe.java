@@ -9,8 +9,7 @@ public final class LogSafe {
 
     static final int MAX_CHARS = 2_000;
 
-    private LogSafe() {
-    }
+    private LogSafe() {}
 
     public static String escape(String text) {
         if (text == null) {
@@ -41,8 +40,10 @@ public final class LogSafe {
             case '\n' -> "\\n";
             case '\r' -> "\\r";
             case '\t' -> "\\t";
-            default -> c < 0x20 || c == 0x7f || c == 0x85 || c == '\u2028' || c == '\u2029'
-                    ? String.format("\\u%04x", (int) c) : null;
+            default ->
+                c < 0x20 || c == 0x7f || c == 0x85 || c == '\u2028' || c == '\u2029'
+                        ? String.format("\\u%04x", (int) c)
+                        : null;
         };
     }
 }

@@ -23,11 +23,14 @@ public class RequestIdFilter implements ContainerRequestFilter, ContainerRespons
     @Override
     public void filter(ContainerRequestContext request) {
         String given = request.getHeaderString(HEADER);
-        String id = given != null && SANE.matcher(given).matches() ? given : UUID.randomUUID().toString();
+        String id = given != null && SANE.matcher(given).matches()
+                ? given
+                : UUID.randomUUID().toString();
         request.setProperty(HEADER, id);
         request.setProperty(STARTED, System.nanoTime());
         RequestIds.set(id);
-        LOG.fine(() -> "→ " + request.getMethod() + " " + request.getUriInfo().getRequestUri().getPath());
+        LOG.fine(() -> "→ " + request.getMethod() + " "
+                + request.getUriInfo().getRequestUri().getPath());
     }
 
     @Override
@@ -38,8 +41,8 @@ public class RequestIdFilter implements ContainerRequestFilter, ContainerRespons
             Object started = request.getProperty(STARTED);
             long ms = started instanceof Long t ? (System.nanoTime() - t) / 1_000_000 : -1;
             RequestIds.set(id.toString());
-            LOG.info(() -> "← " + request.getMethod() + " " + request.getUriInfo().getRequestUri().getPath() + " "
-                    + response.getStatus() + " (" + ms + "ms)");
+            LOG.info(() -> "← " + request.getMethod() + " "
+                    + request.getUriInfo().getRequestUri().getPath() + " " + response.getStatus() + " (" + ms + "ms)");
         }
         RequestIds.set(null);
     }

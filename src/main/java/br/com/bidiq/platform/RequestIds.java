@@ -15,8 +15,7 @@ public final class RequestIds {
     private static final ThreadLocal<String> CURRENT = new ThreadLocal<>();
     private static final Filter PREFIX = RequestIds::prefix;
 
-    private RequestIds() {
-    }
+    private RequestIds() {}
 
     public static Logger logger(Class<?> type) {
         Logger logger = Logger.getLogger(type.getName());

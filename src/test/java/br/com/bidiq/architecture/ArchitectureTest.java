@@ -26,40 +26,73 @@ class ArchitectureTest {
 
     @Test
     void entitiesKnowNoControlAndNoBoundary() {
-        ArchRule rule = noClasses().that().resideInAPackage("..entity..")
-                .should().dependOnClassesThat().resideInAnyPackage("..control..", "..boundary..");
+        ArchRule rule = noClasses()
+                .that()
+                .resideInAPackage("..entity..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("..control..", "..boundary..");
         rule.check(MAIN);
     }
 
     @Test
     void controlsKnowNoBoundary() {
-        noClasses().that().resideInAPackage("..control..")
-                .should().dependOnClassesThat().resideInAPackage("..boundary..").check(MAIN);
+        noClasses()
+                .that()
+                .resideInAPackage("..control..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("..boundary..")
+                .check(MAIN);
     }
 
     @Test
     void theFlowOfProgressIsOneWaySearchThenProgressThenRedis() {
-        noClasses().that().resideInAPackage("br.com.bidiq.progress..")
-                .should().dependOnClassesThat().resideInAnyPackage("br.com.bidiq.search..", "br.com.bidiq.index..")
+        noClasses()
+                .that()
+                .resideInAPackage("br.com.bidiq.progress..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("br.com.bidiq.search..", "br.com.bidiq.index..")
                 .check(MAIN);
-        noClasses().that().resideInAPackage("br.com.bidiq.cluster..")
-                .should().dependOnClassesThat().resideInAnyPackage("br.com.bidiq.search..", "br.com.bidiq.progress..")
+        noClasses()
+                .that()
+                .resideInAPackage("br.com.bidiq.cluster..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("br.com.bidiq.search..", "br.com.bidiq.progress..")
                 .check(MAIN);
     }
 
     @Test
     void platformDependsOnNoComponent() {
-        noClasses().that().resideInAPackage("br.com.bidiq.platform..")
-                .should().dependOnClassesThat().resideInAnyPackage("br.com.bidiq.search..", "br.com.bidiq.progress..",
-                        "br.com.bidiq.report..", "br.com.bidiq.storage..", "br.com.bidiq.pncp..",
-                        "br.com.bidiq.filtering..", "br.com.bidiq.index..", "br.com.bidiq.cluster..",
-                        "br.com.bidiq.health..", "br.com.bidiq.sectors..")
+        noClasses()
+                .that()
+                .resideInAPackage("br.com.bidiq.platform..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "br.com.bidiq.search..",
+                        "br.com.bidiq.progress..",
+                        "br.com.bidiq.report..",
+                        "br.com.bidiq.storage..",
+                        "br.com.bidiq.pncp..",
+                        "br.com.bidiq.filtering..",
+                        "br.com.bidiq.index..",
+                        "br.com.bidiq.cluster..",
+                        "br.com.bidiq.health..",
+                        "br.com.bidiq.sectors..")
                 .check(MAIN);
     }
 
     @Test
     void healthReadsControlsNotBoundaries() {
-        noClasses().that().resideInAPackage("br.com.bidiq.health..")
-                .should().dependOnClassesThat().resideInAPackage("..boundary..").check(MAIN);
+        noClasses()
+                .that()
+                .resideInAPackage("br.com.bidiq.health..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("..boundary..")
+                .check(MAIN);
     }
 }

@@ -46,13 +46,19 @@ public class BenchPublishResource {
 
     @POST
     @Path("searches/{id}/publish")
-    public Map<String, Object> publish(@PathParam("id") String id, @QueryParam("n") int n,
-                                       @QueryParam("intervalMicros") long intervalMicros) {
+    public Map<String, Object> publish(
+            @PathParam("id") String id, @QueryParam("n") int n, @QueryParam("intervalMicros") long intervalMicros) {
         executor.execute(() -> {
             for (int i = 1; i <= n; i++) {
                 String stage = i == n ? ProgressEvent.COMPLETE : "fetching";
-                bus.publish(id, new ProgressEvent(0, stage, i * 100 / n, "bench " + i,
-                        Map.of("t", ChronoUnit.MICROS.between(Instant.EPOCH, Instant.now()))));
+                bus.publish(
+                        id,
+                        new ProgressEvent(
+                                0,
+                                stage,
+                                i * 100 / n,
+                                "bench " + i,
+                                Map.of("t", ChronoUnit.MICROS.between(Instant.EPOCH, Instant.now()))));
                 if (intervalMicros > 0) {
                     LockSupport.parkNanos(intervalMicros * 1000);
                 }

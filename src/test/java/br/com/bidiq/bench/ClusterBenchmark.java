@@ -35,20 +35,27 @@ class ClusterBenchmark {
     void crossNodeLatency() throws Exception {
         File war = new File("target/bidiq-bench.war");
         ShrinkWrap.createFromZipFile(WebArchive.class, new File("target/bidiq.war"))
-                .addClass(BenchPublishResource.class).as(ZipExporter.class).exportTo(war, true);
+                .addClass(BenchPublishResource.class)
+                .as(ZipExporter.class)
+                .exportTo(war, true);
         List<Long> raw = rawRedis();
-        try (LocalCluster cluster = new LocalCluster(Map.of("REDIS_URL", REDIS_URL, "WAR", war.getAbsolutePath()))
-                .start(2)) {
+        try (LocalCluster cluster =
+                new LocalCluster(Map.of("REDIS_URL", REDIS_URL, "WAR", war.getAbsolutePath())).start(2)) {
             for (int round = 0; round < 2; round++) {
                 String id = UUID.randomUUID().toString();
                 LatencyProbe.send("PUT", URI.create(cluster.node(1) + "/api/bench/searches/" + id));
                 List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
                 CountDownLatch done = new CountDownLatch(1);
-                LatencyProbe.subscribe(URI.create(cluster.node(2) + "/api/buscar/" + id + "/events"), latencies,
-                        done, new AtomicInteger());
+                LatencyProbe.subscribe(
+                        URI.create(cluster.node(2) + "/api/buscar/" + id + "/events"),
+                        latencies,
+                        done,
+                        new AtomicInteger());
                 Thread.sleep(500);
-                LatencyProbe.send("POST", URI.create(cluster.node(1) + "/api/bench/searches/" + id
-                        + "/publish?n=" + EVENTS + "&intervalMicros=1000"));
+                LatencyProbe.send(
+                        "POST",
+                        URI.create(cluster.node(1) + "/api/bench/searches/" + id + "/publish?n=" + EVENTS
+                                + "&intervalMicros=1000"));
                 done.await(120, TimeUnit.SECONDS);
                 if (round == 1) { // round 0 warms up both nodes
                     System.out.println("cluster: publish on A -> SSE receipt on B: " + LatencyProbe.summary(latencies));

@@ -27,11 +27,12 @@ public final class FilterBenchmark {
 
     public static final int RECORDS = 100_000;
 
-    private FilterBenchmark() {
-    }
+    private FilterBenchmark() {}
 
     public static void main(String[] args) {
-        List<PncpRecord> samples = FakePncpServer.sampleRecords().stream().map(PncpRecordParser::parseRecord).toList();
+        List<PncpRecord> samples = FakePncpServer.sampleRecords().stream()
+                .map(PncpRecordParser::parseRecord)
+                .toList();
         List<PncpRecord> records = new ArrayList<>(RECORDS);
         for (int i = 0; records.size() < RECORDS; i++) {
             records.add(samples.get(i % samples.size()));
@@ -48,8 +49,12 @@ public final class FilterBenchmark {
             }
         }
         java.util.Arrays.sort(times);
-        System.out.printf("filter: %d records, 100 terms + 100 exclusions + 100 órgãos: best %.0f ms, median %.0f ms"
-                        + " (target <= 1000 ms); %d kept%n", records.size(), times[0] / 1e6, times[times.length / 2] / 1e6,
+        System.out.printf(
+                "filter: %d records, 100 terms + 100 exclusions + 100 órgãos: best %.0f ms, median %.0f ms"
+                        + " (target <= 1000 ms); %d kept%n",
+                records.size(),
+                times[0] / 1e6,
+                times[times.length / 2] / 1e6,
                 last.accepted().size());
     }
 
@@ -58,20 +63,38 @@ public final class FilterBenchmark {
         // Real keywords of several sectors first, so that the matcher's whole path runs, then made-up phrases.
         List<String> words = new ArrayList<>();
         for (String sector : List.of("vestuario", "alimentos", "informatica", "limpeza", "engenharia")) {
-            SectorCatalog.standard().find(sector).ifPresent(s -> s.keywords().stream().limit(15).forEach(words::add));
+            SectorCatalog.standard()
+                    .find(sector)
+                    .ifPresent(s -> s.keywords().stream().limit(15).forEach(words::add));
         }
         for (int i = 0; words.size() < 100; i++) {
             words.add("servico de limpeza " + i);
         }
         String terms = String.join(", ", words);
-        List<String> exclusions = IntStream.range(0, 100).mapToObj(i -> "exclusao termo " + i).toList();
-        List<String> orgaos = new ArrayList<>(samples.stream().map(PncpRecord::orgaoRazaoSocial).distinct()
-                .limit(50).toList());
+        List<String> exclusions =
+                IntStream.range(0, 100).mapToObj(i -> "exclusao termo " + i).toList();
+        List<String> orgaos = new ArrayList<>(samples.stream()
+                .map(PncpRecord::orgaoRazaoSocial)
+                .distinct()
+                .limit(50)
+                .toList());
         for (int i = 0; orgaos.size() < 100; i++) {
             orgaos.add("ORGAO INEXISTENTE NUMERO " + i);
         }
         Set<String> ufs = new HashSet<>(samples.stream().map(PncpRecord::uf).toList());
-        return new FilterCriteria(ufs, StatusLicitacao.TODOS, Set.of(), Set.of(), Set.of(), orgaos, null, null,
-                SectorCatalog.standard().find("vestuario").orElseThrow(), terms, exclusions, true);
+        return new FilterCriteria(
+                ufs,
+                StatusLicitacao.TODOS,
+                Set.of(),
+                Set.of(),
+                Set.of(),
+                orgaos,
+                null,
+                null,
+                SectorCatalog.standard().find("vestuario").orElseThrow(),
+                terms,
+                exclusions,
+                true,
+                false);
     }
 }

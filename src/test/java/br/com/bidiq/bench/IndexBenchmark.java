@@ -53,37 +53,73 @@ public final class IndexBenchmark {
         ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(2);
         Path dir = Files.createTempDirectory("bidiq-bench-index");
         DatabaseUrl url = TestDatabases.empty(vendor, dir);
-        try (SyntheticPncp pncp = new SyntheticPncp(perDay); IndexDatabase db = new IndexDatabase(url, 8)) {
+        try (SyntheticPncp pncp = new SyntheticPncp(perDay);
+                IndexDatabase db = new IndexDatabase(url, 8)) {
             db.connection().close(); // migrate before the clock starts
             PncpSettings settings = PncpSettings.defaults(pncp.baseUrl());
-            PncpClient client = new PncpClient(PncpClient.newHttpClient(settings, executor), settings,
-                    new RetryPolicy(settings.initialBackoff(), settings.maxBackoff(), settings.maxRetryAfter(),
-                            Clock.systemUTC()), executor);
-            IndexSettings index = new IndexSettings(true, Duration.ofMinutes(30), days, IndexSettings.ALL_UFS,
-                    IndexSettings.DEFAULT_MODALIDADES, 10, 1, 4, Duration.ofSeconds(60), 500);
-            Ingestion ingestion = new Ingestion(db, index, client, new RequestGate(30, executor),
-                    new LocalProgressBus(executor, new br.com.bidiq.progress.control.ProgressSettings(Duration.ofMinutes(5), 100_000), Clock.systemUTC()), executor, scheduler,
-                    Clock.systemUTC(), "bench");
+            PncpClient client = new PncpClient(
+                    PncpClient.newHttpClient(settings, executor),
+                    settings,
+                    new RetryPolicy(
+                            settings.initialBackoff(),
+                            settings.maxBackoff(),
+                            settings.maxRetryAfter(),
+                            Clock.systemUTC()),
+                    executor);
+            IndexSettings index = new IndexSettings(
+                    true,
+                    Duration.ofMinutes(30),
+                    days,
+                    IndexSettings.ALL_UFS,
+                    IndexSettings.DEFAULT_MODALIDADES,
+                    10,
+                    1,
+                    4,
+                    Duration.ofSeconds(60),
+                    500);
+            Ingestion ingestion = new Ingestion(
+                    db,
+                    index,
+                    client,
+                    new RequestGate(30, executor),
+                    new LocalProgressBus(
+                            executor,
+                            new br.com.bidiq.progress.control.ProgressSettings(Duration.ofMinutes(5), 100_000),
+                            Clock.systemUTC()),
+                    executor,
+                    scheduler,
+                    Clock.systemUTC(),
+                    "bench");
             System.gc();
             long baseline = retainedAfterGc();
             HeapSampler sampler = new HeapSampler();
             ScheduledFuture<?> sampling = scheduler.scheduleAtFixedRate(sampler, 0, 100, TimeUnit.MILLISECONDS);
             long start = System.nanoTime();
             ingestion.start("bench").orElseThrow();
-            await().atMost(Duration.ofMinutes(20)).pollInterval(Duration.ofMillis(50))
+            await().atMost(Duration.ofMinutes(20))
+                    .pollInterval(Duration.ofMillis(50))
                     .until(() -> !ingestion.running());
             long wallMs = (System.nanoTime() - start) / 1_000_000;
             sampling.cancel(false);
             long rows;
-            try (Connection c = db.connection(); Statement st = c.createStatement();
-                 ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM notices")) {
+            try (Connection c = db.connection();
+                    Statement st = c.createStatement();
+                    ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM notices")) {
                 rs.next();
                 rows = rs.getLong(1);
             }
-            System.out.printf("index ingestion [%s]: %d notices in %.1f s = %.0f records/s; heap retained after GC "
+            System.out.printf(
+                    "index ingestion [%s]: %d notices in %.1f s = %.0f records/s; heap retained after GC "
                             + "%d MB before, max %d MB during (growth %d MB); peak used %d MB; max heap %d MB%n",
-                    vendor, rows, wallMs / 1000.0, rows * 1000.0 / wallMs, mb(baseline), mb(sampler.maxRetained),
-                    mb(sampler.maxRetained - baseline), mb(sampler.maxUsed), mb(Runtime.getRuntime().maxMemory()));
+                    vendor,
+                    rows,
+                    wallMs / 1000.0,
+                    rows * 1000.0 / wallMs,
+                    mb(baseline),
+                    mb(sampler.maxRetained),
+                    mb(sampler.maxRetained - baseline),
+                    mb(sampler.maxUsed),
+                    mb(Runtime.getRuntime().maxMemory()));
         } finally {
             executor.shutdownNow();
             scheduler.shutdownNow();
@@ -94,7 +130,8 @@ public final class IndexBenchmark {
     static long retainedAfterGc() {
         long sum = 0;
         for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-            if (pool.getType() == MemoryType.HEAP && pool.getCollectionUsage() != null
+            if (pool.getType() == MemoryType.HEAP
+                    && pool.getCollectionUsage() != null
                     && pool.getName().matches(".*(Old|Tenured).*")) {
                 sum += pool.getCollectionUsage().getUsed();
             }
@@ -115,7 +152,8 @@ public final class IndexBenchmark {
         @Override
         public void run() {
             long count = ManagementFactory.getGarbageCollectorMXBeans().stream()
-                    .mapToLong(GarbageCollectorMXBean::getCollectionCount).sum();
+                    .mapToLong(GarbageCollectorMXBean::getCollectionCount)
+                    .sum();
             if (count != gcs) {
                 gcs = count;
                 maxRetained = Math.max(maxRetained, retainedAfterGc());

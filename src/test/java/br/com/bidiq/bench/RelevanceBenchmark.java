@@ -34,16 +34,19 @@ public final class RelevanceBenchmark {
 
     public static final List<String> SECTORS = List.of("vestuario", "alimentos", "informatica", "engenharia");
 
-    private RelevanceBenchmark() {
-    }
+    private RelevanceBenchmark() {}
 
     /** One labelled notice. */
-    public record Label(String id, char label, String reason) {
-    }
+    public record Label(String id, char label, String reason) {}
 
     /** A sector's figures and its mistakes. */
-    public record Figures(String sector, int relevant, int keptRelevant, int keptIrrelevant, List<String> falsePositives,
-                          List<String> falseNegatives) {
+    public record Figures(
+            String sector,
+            int relevant,
+            int keptRelevant,
+            int keptIrrelevant,
+            List<String> falsePositives,
+            List<String> falseNegatives) {
 
         public double precision() {
             int kept = keptRelevant + keptIrrelevant;
@@ -64,9 +67,17 @@ public final class RelevanceBenchmark {
                 continue;
             }
             Figures f = measure(sector, labels, records);
-            System.out.printf("%-12s precision %.3f  recall %.3f  (%d relevant, %d kept: %d relevant + %d not;"
-                            + " %d labelled)%n", sector, f.precision(), f.recall(), f.relevant(),
-                    f.keptRelevant() + f.keptIrrelevant(), f.keptRelevant(), f.keptIrrelevant(), labels.size());
+            System.out.printf(
+                    "%-12s precision %.3f  recall %.3f  (%d relevant, %d kept: %d relevant + %d not;"
+                            + " %d labelled)%n",
+                    sector,
+                    f.precision(),
+                    f.recall(),
+                    f.relevant(),
+                    f.keptRelevant() + f.keptIrrelevant(),
+                    f.keptRelevant(),
+                    f.keptIrrelevant(),
+                    labels.size());
             f.falsePositives().forEach(o -> System.out.println("    kept, not relevant: " + o));
             f.falseNegatives().forEach(o -> System.out.println("    missed, relevant:   " + o));
             unlabelledKept(sector, labels, records).forEach(o -> System.out.println("    kept, NOT LABELLED: " + o));
@@ -74,9 +85,10 @@ public final class RelevanceBenchmark {
     }
 
     public static Map<String, PncpRecord> samples() {
-        return FakePncpServer.sampleRecords().stream().map(PncpRecordParser::parseRecord)
-                .collect(Collectors.toMap(PncpRecord::numeroControlePncp, Function.identity(), (a, b) -> a,
-                        LinkedHashMap::new));
+        return FakePncpServer.sampleRecords().stream()
+                .map(PncpRecordParser::parseRecord)
+                .collect(Collectors.toMap(
+                        PncpRecord::numeroControlePncp, Function.identity(), (a, b) -> a, LinkedHashMap::new));
     }
 
     public static List<Label> labels(String sector) {
@@ -102,32 +114,49 @@ public final class RelevanceBenchmark {
     public static List<String> unlabelledKept(String sector, List<Label> labels, Map<String, PncpRecord> records) {
         Set<String> labelled = labels.stream().map(Label::id).collect(Collectors.toSet());
         SectorCatalog catalog = SectorCatalog.standard();
-        FilterOutcome outcome = new RecordFilter(catalog, new StatusInference(Clock.systemUTC())).apply(
-                List.copyOf(records.values()), criteria(sector));
-        return outcome.accepted().stream().map(a -> a.record()).filter(r -> !labelled.contains(r.numeroControlePncp()))
-                .map(r -> r.numeroControlePncp() + " " + r.objeto()).toList();
+        FilterOutcome outcome = new RecordFilter(catalog, new StatusInference(Clock.systemUTC()))
+                .apply(List.copyOf(records.values()), criteria(sector));
+        return outcome.accepted().stream()
+                .map(a -> a.record())
+                .filter(r -> !labelled.contains(r.numeroControlePncp()))
+                .map(r -> r.numeroControlePncp() + " " + r.objeto())
+                .toList();
     }
 
     static FilterCriteria criteria(String sector) {
-        return new FilterCriteria(Set.of(), StatusLicitacao.TODOS, Set.of(), Set.of(), Set.of(), List.of(), null, null,
-                SectorCatalog.standard().find(sector).orElseThrow(), null, null, false);
+        return new FilterCriteria(
+                Set.of(),
+                StatusLicitacao.TODOS,
+                Set.of(),
+                Set.of(),
+                Set.of(),
+                List.of(),
+                null,
+                null,
+                SectorCatalog.standard().find(sector).orElseThrow(),
+                null,
+                null,
+                false,
+                false);
     }
 
     /** Runs the sector's search (sector keywords only, every UF, status and modality) over the labelled records. */
     public static Figures measure(String sector, List<Label> labels, Map<String, PncpRecord> records) {
         SectorCatalog catalog = SectorCatalog.standard();
         FilterCriteria criteria = criteria(sector);
-        List<PncpRecord> labelled = labels.stream().map(l -> {
-            PncpRecord r = records.get(l.id());
-            if (r == null) {
-                throw new IllegalStateException(sector + ": labelled id not in the samples: " + l.id());
-            }
-            return r;
-        }).toList();
-        FilterOutcome outcome = new RecordFilter(catalog, new StatusInference(Clock.systemUTC()))
-                .apply(labelled, criteria);
-        Map<String, List<String>> kept = outcome.accepted().stream().collect(Collectors.toMap(
-                a -> a.record().numeroControlePncp(), a -> a.matchedTerms(), (a, b) -> a));
+        List<PncpRecord> labelled = labels.stream()
+                .map(l -> {
+                    PncpRecord r = records.get(l.id());
+                    if (r == null) {
+                        throw new IllegalStateException(sector + ": labelled id not in the samples: " + l.id());
+                    }
+                    return r;
+                })
+                .toList();
+        FilterOutcome outcome =
+                new RecordFilter(catalog, new StatusInference(Clock.systemUTC())).apply(labelled, criteria);
+        Map<String, List<String>> kept = outcome.accepted().stream()
+                .collect(Collectors.toMap(a -> a.record().numeroControlePncp(), a -> a.matchedTerms(), (a, b) -> a));
         int relevant = 0;
         int keptRelevant = 0;
         int keptIrrelevant = 0;

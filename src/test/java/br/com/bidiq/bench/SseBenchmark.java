@@ -2,7 +2,6 @@ package br.com.bidiq.bench;
 
 import br.com.bidiq.testing.Deployments;
 import br.com.bidiq.testing.LatencyProbe;
-
 import jakarta.json.Json;
 import jakarta.json.JsonReader;
 import java.io.StringReader;
@@ -38,8 +37,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @RunAsClient
 class SseBenchmark {
 
-    static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(10)).build();
+    static final HttpClient HTTP = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(10))
+            .build();
 
     @ArquillianResource
     URL base;
@@ -59,14 +60,20 @@ class SseBenchmark {
 
     String claim() throws Exception {
         String id = UUID.randomUUID().toString();
-        HTTP.send(HttpRequest.newBuilder(uri("/api/bench/searches/" + id)).PUT(HttpRequest.BodyPublishers.noBody())
-                .build(), HttpResponse.BodyHandlers.discarding());
+        HTTP.send(
+                HttpRequest.newBuilder(uri("/api/bench/searches/" + id))
+                        .PUT(HttpRequest.BodyPublishers.noBody())
+                        .build(),
+                HttpResponse.BodyHandlers.discarding());
         return id;
     }
 
     void publish(String id, int n, long intervalMicros) throws Exception {
-        HTTP.send(HttpRequest.newBuilder(uri("/api/bench/searches/" + id + "/publish?n=" + n + "&intervalMicros="
-                + intervalMicros)).POST(HttpRequest.BodyPublishers.noBody()).build(),
+        HTTP.send(
+                HttpRequest.newBuilder(uri(
+                                "/api/bench/searches/" + id + "/publish?n=" + n + "&intervalMicros=" + intervalMicros))
+                        .POST(HttpRequest.BodyPublishers.noBody())
+                        .build(),
                 HttpResponse.BodyHandlers.discarding());
     }
 
@@ -109,14 +116,26 @@ class SseBenchmark {
         long start = System.nanoTime();
         publish(many, 10, 0);
         boolean completed = all.await(120, TimeUnit.SECONDS);
-        System.out.printf("SSE one node: %d/%d subscribers connected, all got the terminal event: %s in %d ms;"
-                        + " server heap after GC %d MB -> %d MB, RSS %d MB -> %d MB%n", open.get(), subscribers,
-                completed, (System.nanoTime() - start) / 1_000_000, heapBefore, heapWith, rssBefore, rssWith);
+        System.out.printf(
+                "SSE one node: %d/%d subscribers connected, all got the terminal event: %s in %d ms;"
+                        + " server heap after GC %d MB -> %d MB, RSS %d MB -> %d MB%n",
+                open.get(),
+                subscribers,
+                completed,
+                (System.nanoTime() - start) / 1_000_000,
+                heapBefore,
+                heapWith,
+                rssBefore,
+                rssWith);
     }
 
     long heapMb() throws Exception {
-        String body = HTTP.send(HttpRequest.newBuilder(uri("/api/bench/memory"))
-                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString()).body();
+        String body = HTTP.send(
+                        HttpRequest.newBuilder(uri("/api/bench/memory"))
+                                .POST(HttpRequest.BodyPublishers.noBody())
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString())
+                .body();
         try (JsonReader r = Json.createReader(new StringReader(body))) {
             return r.readObject().getJsonNumber("heap_used_mb").longValue();
         }
@@ -124,7 +143,8 @@ class SseBenchmark {
 
     static long serverRssMb() {
         return ProcessHandle.allProcesses()
-                .filter(p -> p.info().commandLine().map(c -> c.contains("bidiq-it")).orElse(false))
+                .filter(p ->
+                        p.info().commandLine().map(c -> c.contains("bidiq-it")).orElse(false))
                 .mapToLong(p -> {
                     try {
                         for (String line : Files.readAllLines(Path.of("/proc/" + p.pid() + "/status"))) {
@@ -136,6 +156,8 @@ class SseBenchmark {
                         return -1;
                     }
                     return -1;
-                }).max().orElse(-1);
+                })
+                .max()
+                .orElse(-1);
     }
 }

@@ -5,9 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import br.com.bidiq.testing.ApiClient;
-import br.com.bidiq.testing.SearchBody;
 import br.com.bidiq.testing.FakePncpServer;
-import br.com.bidiq.testing.SearchBody;
 import br.com.bidiq.testing.LocalCluster;
 import br.com.bidiq.testing.SearchBody;
 import br.com.bidiq.testing.SseClient;
@@ -36,17 +34,30 @@ import org.junit.jupiter.api.TestMethodOrder;
 class ClusterIT {
 
     static final String REDIS_URL = System.getProperty("bidiq.test.redis", "redis://127.0.0.1:6379");
-    static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    static final HttpClient HTTP =
+            HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     static FakePncpServer pncp;
     static LocalCluster cluster;
 
     @BeforeAll
     static void start() throws Exception {
         pncp = new FakePncpServer(FakePncpServer.sampleRecords(), 18089);
-        cluster = new LocalCluster(Map.of("REDIS_URL", REDIS_URL, "PNCP_BASE_URL", "http://127.0.0.1:18089",
-                "PNCP_BACKOFF_INITIAL_MS", "20", "PNCP_BACKOFF_MAX_MS", "100", "SSE_HEARTBEAT_SECONDS", "2",
-                // A short lease, checked often: a dead node's searches end in about two seconds.
-                "CLUSTER_LEASE", "PT1S", "CLUSTER_MAINTENANCE_PERIOD", "PT0.25S"))
+        cluster = new LocalCluster(Map.of(
+                        "REDIS_URL",
+                        REDIS_URL,
+                        "PNCP_BASE_URL",
+                        "http://127.0.0.1:18089",
+                        "PNCP_BACKOFF_INITIAL_MS",
+                        "20",
+                        "PNCP_BACKOFF_MAX_MS",
+                        "100",
+                        "SSE_HEARTBEAT_SECONDS",
+                        "2",
+                        // A short lease, checked often: a dead node's searches end in about two seconds.
+                        "CLUSTER_LEASE",
+                        "PT1S",
+                        "CLUSTER_MAINTENANCE_PERIOD",
+                        "PT0.25S"))
                 .start(2);
     }
 
@@ -63,8 +74,13 @@ class ClusterIT {
     }
 
     static HttpResponse<String> post(String base, String id, String ufs) throws Exception {
-        return new ApiClient(base).search(SearchBody.live().id(id).raw("ufs", "[" + ufs + "]").sector("engenharia")
-                .modalidades(4, 5, 6).json());
+        return new ApiClient(base)
+                .search(SearchBody.live()
+                        .id(id)
+                        .raw("ufs", "[" + ufs + "]")
+                        .sector("engenharia")
+                        .modalidades(4, 5, 6)
+                        .json());
     }
 
     static HttpResponse<String> get(String url) throws Exception {
@@ -96,9 +112,12 @@ class ClusterIT {
 
         assertTrue(onB.closedByServer());
         assertContiguous(onB);
-        List<String> stages = onB.events().stream().map(e -> json(e.data()).getString("stage")).toList();
+        List<String> stages = onB.events().stream()
+                .map(e -> json(e.data()).getString("stage"))
+                .toList();
         assertEquals(List.of("connecting", "connecting", "fetching"), stages.subList(0, 3));
-        assertEquals(List.of("filtering", "filtering", "summary", "excel", "complete"),
+        assertEquals(
+                List.of("filtering", "filtering", "summary", "excel", "complete"),
                 stages.subList(stages.size() - 5, stages.size()));
         // 3 UFs x 3 modalities x 2 windows: one event per unit, then the total.
         assertEquals(3 + 18 + 1, stages.indexOf("filtering"));
@@ -112,8 +131,10 @@ class ClusterIT {
         assertEquals("complete", viewOnB.getString("status"));
         JsonObject result = viewOnB.getJsonObject("resultado");
         assertTrue(result.getInt("total_filtrado") > 0);
-        HttpResponse<byte[]> xlsx = HTTP.send(HttpRequest.newBuilder(URI.create(cluster.node(2) + "/api/download/"
-                + result.getString("download_id"))).build(), HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> xlsx = HTTP.send(
+                HttpRequest.newBuilder(URI.create(cluster.node(2) + "/api/download/" + result.getString("download_id")))
+                        .build(),
+                HttpResponse.BodyHandlers.ofByteArray());
         assertEquals(200, xlsx.statusCode(), "the report is reachable from B");
         assertTrue(xlsx.body().length > 1000);
 
@@ -124,7 +145,8 @@ class ClusterIT {
         HttpResponse<String> different = post(cluster.node(2), id, "\"SC\"");
         assertEquals(409, different.statusCode(), "the same id with other criteria is refused on any node");
         assertTrue(json(different.body()).getString("erro").contains("search_id"));
-        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3))
+        await().during(Duration.ofSeconds(1))
+                .atMost(Duration.ofSeconds(3))
                 .until(() -> pncp.requests().size() == requests);
         assertEquals(requests, pncp.requests().size(), "a duplicate POST on B starts nothing");
     }
@@ -144,7 +166,9 @@ class ClusterIT {
         // nginx consumes X-Accel-Buffering itself (and so does not buffer); Cache-Control reaches the browser.
         assertEquals("no-cache", s.headers().firstValue("Cache-Control").orElse(""));
         for (int i = 0; i < 4; i++) {
-            assertEquals("complete", json(get(cluster.balancer() + "/api/buscar/" + id).body()).getString("status"));
+            assertEquals(
+                    "complete",
+                    json(get(cluster.balancer() + "/api/buscar/" + id).body()).getString("status"));
         }
     }
 
@@ -154,12 +178,21 @@ class ClusterIT {
         pncp.reset();
         pncp.latency(300);
         String id = UUID.randomUUID().toString();
-        assertEquals(202, post(cluster.node(1), id, "\"AC\",\"AL\",\"AP\",\"AM\",\"BA\",\"CE\",\"DF\",\"ES\","
-                + "\"GO\",\"MA\",\"MT\",\"MS\",\"MG\",\"PA\",\"PB\",\"PR\"").statusCode());
+        assertEquals(
+                202,
+                post(
+                                cluster.node(1),
+                                id,
+                                "\"AC\",\"AL\",\"AP\",\"AM\",\"BA\",\"CE\",\"DF\",\"ES\","
+                                        + "\"GO\",\"MA\",\"MT\",\"MS\",\"MG\",\"PA\",\"PB\",\"PR\"")
+                        .statusCode());
         await().atMost(Duration.ofSeconds(20)).until(() -> pncp.requests().size() >= 5);
 
-        HttpResponse<String> cancel = HTTP.send(HttpRequest.newBuilder(URI.create(cluster.node(2) + "/api/buscar/"
-                + id)).DELETE().build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> cancel = HTTP.send(
+                HttpRequest.newBuilder(URI.create(cluster.node(2) + "/api/buscar/" + id))
+                        .DELETE()
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertEquals(202, cancel.statusCode(), cancel.body());
 
         SseClient.Stream_ onB = events(cluster.node(2), id, null, Duration.ofSeconds(30));
@@ -167,10 +200,14 @@ class ClusterIT {
         List<String> stages = stages(onB);
         assertEquals("cancelled", stages.get(stages.size() - 1), stages.toString());
         int after = pncp.requests().size();
-        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(4)).until(() -> pncp.requests().size() == after);
+        await().during(Duration.ofSeconds(1))
+                .atMost(Duration.ofSeconds(4))
+                .until(() -> pncp.requests().size() == after);
         assertTrue(after < 16 * 3 * 2 / 2, "the node running it stopped its PNCP work: " + after + " requests");
-        await().atMost(Duration.ofSeconds(10)).until(() -> "cancelled".equals(json(get(cluster.node(2)
-                + "/api/buscar/" + id).body()).getString("status")));
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> "cancelled"
+                        .equals(json(get(cluster.node(2) + "/api/buscar/" + id).body())
+                                .getString("status")));
         pncp.latency(0);
     }
 
@@ -180,8 +217,11 @@ class ClusterIT {
         pncp.latency(3000);
         String id = UUID.randomUUID().toString();
         post(cluster.node(1), id, "\"SC\",\"SP\",\"MG\",\"RJ\",\"ES\"");
-        SseClient.Stream_ first = SseClient.read(URI.create(cluster.node(2) + "/api/buscar/" + id + "/events"), null,
-                Duration.ofSeconds(30), e -> json(e.data()).getString("stage").equals("fetching"));
+        SseClient.Stream_ first = SseClient.read(
+                URI.create(cluster.node(2) + "/api/buscar/" + id + "/events"),
+                null,
+                Duration.ofSeconds(30),
+                e -> json(e.data()).getString("stage").equals("fetching"));
         String last = first.events().get(first.events().size() - 1).id();
 
         cluster.killNode(1);
@@ -193,6 +233,7 @@ class ClusterIT {
         assertEquals("error", stages(rest).get(stages(rest).size() - 1));
         assertTrue(seconds < 5, "error after " + seconds + " s (lease 1 s, checked every 0.25 s)");
         // The registry writes the failed state before it ends the log: the status already says so.
-        assertEquals("error", json(get(cluster.node(2) + "/api/buscar/" + id).body()).getString("status"));
+        assertEquals(
+                "error", json(get(cluster.node(2) + "/api/buscar/" + id).body()).getString("status"));
     }
 }

@@ -40,21 +40,27 @@ class IndexClusterIT {
             pncp.latency(400);
             // No REDIS_URL: the ingestion lease and checkpoints live in PostgreSQL alone, and a killed node's progress
             // stream is not left in the shared Redis for other tests to find.
-            Map<String, String> env = Map.ofEntries(Map.entry("PNCP_BASE_URL", pncp.baseUrl()),
+            Map<String, String> env = Map.ofEntries(
+                    Map.entry("PNCP_BASE_URL", pncp.baseUrl()),
                     Map.entry("DATABASE_URL", database),
-                    Map.entry("DATABASE_USER", "postgres"), Map.entry("INDEX_ENABLED", "true"),
-                    Map.entry("INDEX_INTERVAL_MINUTES", "0.05"), Map.entry("INDEX_LEASE_SECONDS", "4"),
-                    Map.entry("INDEX_HISTORY_DAYS", "400"), Map.entry("INDEX_WINDOW_DAYS", "31"),
+                    Map.entry("DATABASE_USER", "postgres"),
+                    Map.entry("INDEX_ENABLED", "true"),
+                    Map.entry("INDEX_INTERVAL_MINUTES", "0.05"),
+                    Map.entry("INDEX_LEASE_SECONDS", "4"),
+                    Map.entry("INDEX_HISTORY_DAYS", "400"),
+                    Map.entry("INDEX_WINDOW_DAYS", "31"),
                     Map.entry("INDEX_MODALIDADES", "1,4,5,6"));
             try (LocalCluster cluster = new LocalCluster(env).start(2)) {
-                await().atMost(Duration.ofSeconds(90)).until(() -> pncp.requests().size() > 150);
+                await().atMost(Duration.ofSeconds(90))
+                        .until(() -> pncp.requests().size() > 150);
                 String ingesting = query(database, "SELECT node FROM index_runs WHERE ended_at IS NULL");
                 long runId = Long.parseLong(query(database, "SELECT id FROM index_runs WHERE ended_at IS NULL"));
                 cluster.killNode(Integer.parseInt(ingesting.replace("node", "")));
                 pncp.latency(5);
 
-                await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(1)).until(() ->
-                        query(database, "SELECT outcome FROM index_runs WHERE id = " + runId) != null);
+                await().atMost(Duration.ofSeconds(120))
+                        .pollInterval(Duration.ofSeconds(1))
+                        .until(() -> query(database, "SELECT outcome FROM index_runs WHERE id = " + runId) != null);
 
                 assertEquals("succeeded", query(database, "SELECT outcome FROM index_runs WHERE id = " + runId));
                 String finisher = query(database, "SELECT node FROM index_runs WHERE id = " + runId);
@@ -68,14 +74,15 @@ class IndexClusterIT {
 
     static Set<String> expected(List<JsonObject> served, LocalDate from, LocalDate to) {
         return FakePncpServer.published(served, MODALIDADES, from, to).stream()
-                .map(r -> r.getString("numeroControlePNCP")).collect(Collectors.toCollection(TreeSet::new));
+                .map(r -> r.getString("numeroControlePNCP"))
+                .collect(Collectors.toCollection(TreeSet::new));
     }
 
     static Set<String> ids(String database) throws SQLException {
         Set<String> ids = new TreeSet<>();
         try (Connection c = DriverManager.getConnection(database, "postgres", "");
-             Statement st = c.createStatement();
-             ResultSet rs = st.executeQuery("SELECT numero_controle FROM notices")) {
+                Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery("SELECT numero_controle FROM notices")) {
             while (rs.next()) {
                 ids.add(rs.getString(1));
             }
@@ -85,7 +92,8 @@ class IndexClusterIT {
 
     static String query(String database, String sql) throws SQLException {
         try (Connection c = DriverManager.getConnection(database, "postgres", "");
-             Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+                Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery(sql)) {
             return rs.next() ? rs.getString(1) : null;
         } catch (SQLException e) {
             if (e.getMessage().contains("does not exist")) {

@@ -47,7 +47,8 @@ class IndexSearchIT {
     static final ZoneId BRASILIA = ZoneId.of("America/Sao_Paulo");
     static final String TOKEN = "token-de-teste-do-indice";
     static final String UFS = "\"SP\",\"SC\",\"ES\",\"MG\",\"RJ\"";
-    static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    static final HttpClient HTTP =
+            HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     static final LocalDate TODAY = LocalDate.now(BRASILIA);
 
     static FakePncpServer pncp;
@@ -58,19 +59,26 @@ class IndexSearchIT {
     @BeforeAll
     static void start() throws Exception {
         List<JsonObject> samples = FakePncpServer.sampleRecords();
-        LocalDate newest = samples.stream().map(r -> LocalDate.parse(r.getString("dataPublicacaoPncp").substring(0, 10)))
-                .max(LocalDate::compareTo).orElseThrow();
-        pncp = new FakePncpServer(FakePncpServer.shifted(samples, (int) ChronoUnit.DAYS.between(newest,
-                TODAY.minusDays(1))), 18093);
+        LocalDate newest = samples.stream()
+                .map(r -> LocalDate.parse(r.getString("dataPublicacaoPncp").substring(0, 10)))
+                .max(LocalDate::compareTo)
+                .orElseThrow();
+        pncp = new FakePncpServer(
+                FakePncpServer.shifted(samples, (int) ChronoUnit.DAYS.between(newest, TODAY.minusDays(1))), 18093);
         String url = TestDatabases.emptyPostgres("bidiq_index_search_it");
         database = new TcpProxy(15433, "127.0.0.1", 5432);
-        cluster = new LocalCluster(Map.ofEntries(Map.entry("PNCP_BASE_URL", pncp.baseUrl()),
-                Map.entry("DATABASE_URL", url.replace(":5432/", ":" + database.port() + "/")),
-                Map.entry("DATABASE_USER", "postgres"), Map.entry("ADMIN_TOKEN", TOKEN),
-                // No schedule: the index holds what the operator's run and the live searches put in it.
-                Map.entry("INDEX_ENABLED", "false"), Map.entry("INDEX_HISTORY_DAYS", "200"),
-                Map.entry("INDEX_UFS", "SP,SC,ES,MG,RJ"), Map.entry("INDEX_MODALIDADES", "4,5,6"),
-                Map.entry("INDEX_WINDOW_DAYS", "31"))).start(1);
+        cluster = new LocalCluster(Map.ofEntries(
+                        Map.entry("PNCP_BASE_URL", pncp.baseUrl()),
+                        Map.entry("DATABASE_URL", url.replace(":5432/", ":" + database.port() + "/")),
+                        Map.entry("DATABASE_USER", "postgres"),
+                        Map.entry("ADMIN_TOKEN", TOKEN),
+                        // No schedule: the index holds what the operator's run and the live searches put in it.
+                        Map.entry("INDEX_ENABLED", "false"),
+                        Map.entry("INDEX_HISTORY_DAYS", "200"),
+                        Map.entry("INDEX_UFS", "SP,SC,ES,MG,RJ"),
+                        Map.entry("INDEX_MODALIDADES", "4,5,6"),
+                        Map.entry("INDEX_WINDOW_DAYS", "31")))
+                .start(1);
         node = cluster.node(1);
     }
 
@@ -88,14 +96,19 @@ class IndexSearchIT {
     @Test
     @Order(1)
     void anIndexedRangeIsAnsweredFromTheIndexWithoutPncpAndEqualsTheLiveAnswer() throws Exception {
-        HttpResponse<String> update = HTTP.send(HttpRequest.newBuilder(URI.create(node + "/api/indice/atualizar"))
-                .header("Authorization", "Bearer " + TOKEN).POST(HttpRequest.BodyPublishers.noBody()).build(),
+        HttpResponse<String> update = HTTP.send(
+                HttpRequest.newBuilder(URI.create(node + "/api/indice/atualizar"))
+                        .header("Authorization", "Bearer " + TOKEN)
+                        .POST(HttpRequest.BodyPublishers.noBody())
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(202, update.statusCode(), update.body());
-        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500)).until(() -> {
-            JsonObject run = json(get("/api/indice").body()).getJsonObject("ultima_execucao");
-            return run != null && "succeeded".equals(run.getString("resultado", null));
-        });
+        await().atMost(Duration.ofSeconds(120))
+                .pollInterval(Duration.ofMillis(500))
+                .until(() -> {
+                    JsonObject run = json(get("/api/indice").body()).getJsonObject("ultima_execucao");
+                    return run != null && "succeeded".equals(run.getString("resultado", null));
+                });
         int requests = pncp.requests().size();
 
         String range = dates(TODAY.minusDays(150), TODAY);
@@ -122,7 +135,8 @@ class IndexSearchIT {
         long unitsBefore = unitsDone();
         Finished first = search("\"ES\",\"MG\"", "[6]", older);
         assertEquals("pncp", first.result().getString("fonte"));
-        assertTrue(first.result().getString("fonte_motivo").startsWith("o índice não cobre"),
+        assertTrue(
+                first.result().getString("fonte_motivo").startsWith("o índice não cobre"),
                 first.result().getString("fonte_motivo"));
         assertFalse(first.licitacoes().isEmpty());
         await().atMost(Duration.ofSeconds(30)).until(() -> unitsDone() > unitsBefore);
@@ -150,15 +164,19 @@ class IndexSearchIT {
         }
 
         // What the live path keeps as still receiving proposals over everything the index holds.
-        Set<String> expected = ids(search(UFS, "[4,5,6]", dates(TODAY.minusDays(199), TODAY) + sector
-                + ",\"fonte\":\"pncp\"").licitacoes());
-        expected.addAll(ids(search("\"ES\",\"MG\"", "[6]", dates(TODAY.minusDays(380), TODAY.minusDays(200))
-                + sector + ",\"fonte\":\"pncp\"").licitacoes()));
+        Set<String> expected =
+                ids(search(UFS, "[4,5,6]", dates(TODAY.minusDays(199), TODAY) + sector + ",\"fonte\":\"pncp\"")
+                        .licitacoes());
+        expected.addAll(ids(search(
+                        "\"ES\",\"MG\"",
+                        "[6]",
+                        dates(TODAY.minusDays(380), TODAY.minusDays(200)) + sector + ",\"fonte\":\"pncp\"")
+                .licitacoes()));
         assertFalse(expected.isEmpty());
         assertEquals(expected, ids(open.licitacoes()));
 
-        HttpResponse<String> live = post("{\"ufs\":[" + UFS + "],\"modalidades\":[6],\"somente_abertas\":true,"
-                + "\"fonte\":\"pncp\"}");
+        HttpResponse<String> live =
+                post("{\"ufs\":[" + UFS + "],\"modalidades\":[6],\"somente_abertas\":true," + "\"fonte\":\"pncp\"}");
         assertEquals(422, live.statusCode());
         assertTrue(json(live.body()).getJsonObject("campos").containsKey("fonte"), live.body());
     }
@@ -187,8 +205,10 @@ class IndexSearchIT {
             database.restore();
         }
         // Back up: the index answers again, without a restart.
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(2)).until(() ->
-                "indice".equals(search(UFS, "[4,5,6]", range).result().getString("fonte", null)));
+        await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofSeconds(2))
+                .until(() ->
+                        "indice".equals(search(UFS, "[4,5,6]", range).result().getString("fonte", null)));
     }
 
     // ---------- helpers ----------
@@ -204,16 +224,22 @@ class IndexSearchIT {
         HttpResponse<String> accepted = post("{\"search_id\":\"" + id + "\",\"ufs\":[" + ufs + "],\"modalidades\":"
                 + modalidades + "," + rest + "}");
         assertEquals(202, accepted.statusCode(), accepted.body());
-        SseClient.Stream_ stream = SseClient.read(URI.create(node + "/api/buscar/" + id + "/events"), null,
-                Duration.ofSeconds(120), e -> false);
-        List<JsonObject> events = stream.events().stream().map(e -> json(e.data())).toList();
+        SseClient.Stream_ stream = SseClient.read(
+                URI.create(node + "/api/buscar/" + id + "/events"), null, Duration.ofSeconds(120), e -> false);
+        List<JsonObject> events =
+                stream.events().stream().map(e -> json(e.data())).toList();
         JsonObject last = events.get(events.size() - 1);
         JsonObject body = json(get("/api/buscar/" + id).body());
-        JsonObject result = body.containsKey("resultado") && body.get("resultado").getValueType()
-                == JsonValue.ValueType.OBJECT ? body.getJsonObject("resultado") : body;
-        return new Finished(last.getString("stage"), last.getString("message", ""),
+        JsonObject result =
+                body.containsKey("resultado") && body.get("resultado").getValueType() == JsonValue.ValueType.OBJECT
+                        ? body.getJsonObject("resultado")
+                        : body;
+        return new Finished(
+                last.getString("stage"),
+                last.getString("message", ""),
                 last.containsKey("detail") ? last.getJsonObject("detail") : JsonValue.EMPTY_JSON_OBJECT,
-                events.stream().map(e -> e.getString("stage")).toList(), result);
+                events.stream().map(e -> e.getString("stage")).toList(),
+                result);
     }
 
     static String dates(LocalDate from, LocalDate to) {
@@ -229,7 +255,9 @@ class IndexSearchIT {
     }
 
     static long unitsDone() throws Exception {
-        return json(get("/api/indice").body()).getJsonObject("cobertura").getJsonNumber("unidades_concluidas")
+        return json(get("/api/indice").body())
+                .getJsonObject("cobertura")
+                .getJsonNumber("unidades_concluidas")
                 .longValue();
     }
 

@@ -31,8 +31,8 @@ class DurationConverterTest {
     void blankIsNoValueAndNonsenseIsAClearError() {
         assertNull(converter.convert(" "));
         for (String bad : new String[] {"10x", "abc", "PT", "-", "s"}) {
-            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> converter.convert(bad),
-                    bad);
+            IllegalArgumentException e =
+                    assertThrows(IllegalArgumentException.class, () -> converter.convert(bad), bad);
             assertEquals("Duração inválida: use PT10S, 500ms, 90s, 15m, 2h ou minutos", e.getMessage());
         }
     }

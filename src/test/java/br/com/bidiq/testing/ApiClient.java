@@ -14,7 +14,8 @@ import java.util.List;
 /** The public HTTP API of one node (or the balancer), as the integration tests call it. */
 public final class ApiClient {
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     private final String base;
 
@@ -29,8 +30,10 @@ public final class ApiClient {
 
     /** POST /api/buscar; {@code client} is sent as X-Forwarded-For when not null. */
     public HttpResponse<String> search(String body, String client) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(uri("/api/buscar")).timeout(Duration.ofSeconds(10))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
+        HttpRequest.Builder b = HttpRequest.newBuilder(uri("/api/buscar"))
+                .timeout(Duration.ofSeconds(10))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body));
         if (client != null) {
             b.header("X-Forwarded-For", client);
         }
@@ -54,7 +57,8 @@ public final class ApiClient {
     }
 
     public HttpResponse<String> cancel(String searchId) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(uri("/api/buscar/" + searchId)).DELETE().build(),
+        return HTTP.send(
+                HttpRequest.newBuilder(uri("/api/buscar/" + searchId)).DELETE().build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 

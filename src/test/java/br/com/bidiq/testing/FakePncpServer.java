@@ -42,14 +42,19 @@ public final class FakePncpServer implements AutoCloseable {
 
     /** Whether the exchange handled on this thread still counts as in flight (exchange attributes are shared). */
     private static final ThreadLocal<Boolean> COUNTED = new ThreadLocal<>();
+
     private static final DateTimeFormatter YYYYMMDD = DateTimeFormatter.BASIC_ISO_DATE;
 
-    public record Fault(int status, String contentType, String body, Map<String, String> headers, int times) {
-    }
+    public record Fault(int status, String contentType, String body, Map<String, String> headers, int times) {}
 
-    public record Request(String uf, int modalidade, String dataInicial, String dataFinal, int pagina,
-                          int tamanhoPagina, String endpoint) {
-    }
+    public record Request(
+            String uf,
+            int modalidade,
+            String dataInicial,
+            String dataFinal,
+            int pagina,
+            int tamanhoPagina,
+            String endpoint) {}
 
     private final HttpServer server;
     private volatile List<JsonObject> records;
@@ -88,7 +93,8 @@ public final class FakePncpServer implements AutoCloseable {
         Map<String, JsonObject> byId = new LinkedHashMap<>();
         for (String name : SampleFiles.NAMES) {
             JsonStructure json = SampleFiles.json(name);
-            JsonArray data = json.getValueType() == JsonValue.ValueType.ARRAY ? json.asJsonArray()
+            JsonArray data = json.getValueType() == JsonValue.ValueType.ARRAY
+                    ? json.asJsonArray()
                     : json.asJsonObject().getJsonArray("data");
             if (data == null) {
                 continue;
@@ -106,7 +112,8 @@ public final class FakePncpServer implements AutoCloseable {
         Map<String, List<JsonObject>> groups = new java.util.HashMap<>();
         for (JsonObject r : newRecords) {
             String uf = r.getJsonObject("unidadeOrgao").getString("ufSigla");
-            groups.computeIfAbsent(group(uf, r.getInt("modalidadeId")), k -> new ArrayList<>()).add(r);
+            groups.computeIfAbsent(group(uf, r.getInt("modalidadeId")), k -> new ArrayList<>())
+                    .add(r);
         }
         this.records = List.copyOf(newRecords);
         this.byUfAndModality = groups;
@@ -117,12 +124,16 @@ public final class FakePncpServer implements AutoCloseable {
     }
 
     /** The records of these modalities published between the two days: what an index of that range must hold. */
-    public static List<JsonObject> published(List<JsonObject> records, java.util.Collection<Integer> modalidades,
-                                             LocalDate from, LocalDate to) {
-        return records.stream().filter(r -> modalidades.contains(r.getInt("modalidadeId"))).filter(r -> {
-            LocalDate d = LocalDate.parse(r.getString("dataPublicacaoPncp").substring(0, 10));
-            return !d.isBefore(from) && !d.isAfter(to);
-        }).toList();
+    public static List<JsonObject> published(
+            List<JsonObject> records, java.util.Collection<Integer> modalidades, LocalDate from, LocalDate to) {
+        return records.stream()
+                .filter(r -> modalidades.contains(r.getInt("modalidadeId")))
+                .filter(r -> {
+                    LocalDate d =
+                            LocalDate.parse(r.getString("dataPublicacaoPncp").substring(0, 10));
+                    return !d.isBefore(from) && !d.isAfter(to);
+                })
+                .toList();
     }
 
     /**
@@ -218,19 +229,31 @@ public final class FakePncpServer implements AutoCloseable {
     private void respond(HttpExchange ex, String dateField) throws IOException, InterruptedException {
         Map<String, String> q = query(ex.getRequestURI());
         if (!q.containsKey("codigoModalidadeContratacao")) {
-            send(ex, 400, "application/json", SampleFiles.text("error-400-publicacao-SP-sem-modalidade.json"), Map.of());
+            send(
+                    ex,
+                    400,
+                    "application/json",
+                    SampleFiles.text("error-400-publicacao-SP-sem-modalidade.json"),
+                    Map.of());
             return;
         }
         int modalidade = Integer.parseInt(q.get("codigoModalidadeContratacao"));
         int pagina = Integer.parseInt(q.getOrDefault("pagina", "1"));
         int size = Integer.parseInt(q.getOrDefault("tamanhoPagina", "500"));
         String uf = q.get("uf");
-        String endpoint = ex.getHttpContext().getPath().substring(ex.getHttpContext().getPath().lastIndexOf('/') + 1);
+        String endpoint = ex.getHttpContext()
+                .getPath()
+                .substring(ex.getHttpContext().getPath().lastIndexOf('/') + 1);
         requests.add(new Request(uf, modalidade, q.get("dataInicial"), q.get("dataFinal"), pagina, size, endpoint));
         if (modalidade < 1 || modalidade > 14) {
-            send(ex, 422, "application/json", "{\"path\":\"/pncp-consulta/v1/contratacoes/publicacao\",\"message\":"
-                    + "\"Código da modalidade de contratação inválido.\",\"error\":\"422 UNPROCESSABLE_ENTITY\","
-                    + "\"status\":422}", Map.of());
+            send(
+                    ex,
+                    422,
+                    "application/json",
+                    "{\"path\":\"/pncp-consulta/v1/contratacoes/publicacao\",\"message\":"
+                            + "\"Código da modalidade de contratação inválido.\",\"error\":\"422 UNPROCESSABLE_ENTITY\","
+                            + "\"status\":422}",
+                    Map.of());
             return;
         }
         Fault fault = uf == null ? null : faults.get(uf);
@@ -245,9 +268,11 @@ public final class FakePncpServer implements AutoCloseable {
         LocalDate from = LocalDate.parse(q.get("dataInicial"), YYYYMMDD);
         LocalDate to = LocalDate.parse(q.get("dataFinal"), YYYYMMDD);
         List<JsonObject> candidates = uf != null && !ignoreModality
-                ? byUfAndModality.getOrDefault(group(uf, modalidade), List.of()) : records;
+                ? byUfAndModality.getOrDefault(group(uf, modalidade), List.of())
+                : records;
         List<JsonObject> hits = candidates.stream()
-                .filter(r -> uf == null || uf.equals(r.getJsonObject("unidadeOrgao").getString("ufSigla")))
+                .filter(r ->
+                        uf == null || uf.equals(r.getJsonObject("unidadeOrgao").getString("ufSigla")))
                 .filter(r -> ignoreModality || r.getInt("modalidadeId") == modalidade)
                 .filter(r -> {
                     LocalDate d = LocalDate.parse(r.getString(dateField).substring(0, 10));
@@ -300,7 +325,8 @@ public final class FakePncpServer implements AutoCloseable {
         for (String pair : raw.split("&")) {
             int eq = pair.indexOf('=');
             if (eq > 0) {
-                q.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
+                q.put(
+                        URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
                         URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
             }
         }
@@ -336,8 +362,7 @@ public final class FakePncpServer implements AutoCloseable {
                 "publicacao-mod6-SP-cnpj46395000000139-20250630_20260305.records.json",
                 "publicacao-mod6-SP-ibge3550308-20260102_20260112.records.json");
 
-        private SampleFiles() {
-        }
+        private SampleFiles() {}
 
         public static String text(String name) {
             try (InputStream in = FakePncpServer.class.getResourceAsStream("/pncp/" + name)) {
@@ -355,6 +380,5 @@ public final class FakePncpServer implements AutoCloseable {
                 return reader.read();
             }
         }
-
     }
 }

@@ -24,18 +24,21 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class LatencyProbe {
 
-    public static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(10)).build();
+    public static final HttpClient HTTP = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(10))
+            .build();
 
-    private LatencyProbe() {
-    }
+    private LatencyProbe() {}
 
     public static long nowMicros() {
         return ChronoUnit.MICROS.between(Instant.EPOCH, Instant.now());
     }
 
     public static void subscribe(URI events, List<Long> latencies, CountDownLatch done, AtomicInteger open) {
-        HttpRequest req = HttpRequest.newBuilder(events).header("Accept", "text/event-stream").build();
+        HttpRequest req = HttpRequest.newBuilder(events)
+                .header("Accept", "text/event-stream")
+                .build();
         HTTP.sendAsync(req, HttpResponse.BodyHandlers.fromLineSubscriber(new Flow.Subscriber<String>() {
             @Override
             public void onSubscribe(Flow.Subscription s) {
@@ -52,7 +55,8 @@ public final class LatencyProbe {
                 try (JsonReader r = Json.createReader(new StringReader(line.substring(5)))) {
                     JsonObject o = r.readObject();
                     if (latencies != null && o.getJsonObject("detail").containsKey("t")) {
-                        latencies.add(received - o.getJsonObject("detail").getJsonNumber("t").longValue());
+                        latencies.add(received
+                                - o.getJsonObject("detail").getJsonNumber("t").longValue());
                     }
                     if ("complete".equals(o.getString("stage"))) {
                         done.countDown();
@@ -66,8 +70,7 @@ public final class LatencyProbe {
             }
 
             @Override
-            public void onComplete() {
-            }
+            public void onComplete() {}
         }));
     }
 
@@ -77,8 +80,11 @@ public final class LatencyProbe {
         if (sorted.isEmpty()) {
             return "no samples";
         }
-        return String.format("n=%d p50 %.3f ms, p99 %.3f ms, max %.3f ms", sorted.size(),
-                percentile(sorted, 0.50) / 1000.0, percentile(sorted, 0.99) / 1000.0,
+        return String.format(
+                "n=%d p50 %.3f ms, p99 %.3f ms, max %.3f ms",
+                sorted.size(),
+                percentile(sorted, 0.50) / 1000.0,
+                percentile(sorted, 0.99) / 1000.0,
                 sorted.get(sorted.size() - 1) / 1000.0);
     }
 
@@ -87,7 +93,10 @@ public final class LatencyProbe {
     }
 
     public static void send(String method, URI uri) throws Exception {
-        HTTP.send(HttpRequest.newBuilder(uri).method(method, HttpRequest.BodyPublishers.noBody()).build(),
+        HTTP.send(
+                HttpRequest.newBuilder(uri)
+                        .method(method, HttpRequest.BodyPublishers.noBody())
+                        .build(),
                 HttpResponse.BodyHandlers.discarding());
     }
 }

@@ -52,7 +52,9 @@ public final class LocalCluster implements AutoCloseable {
 
     private void run(String... args) throws Exception {
         String[] cmd = new String[args.length + 1];
-        cmd[0] = Path.of("server-config", "cluster", "cluster.sh").toAbsolutePath().toString();
+        cmd[0] = Path.of("server-config", "cluster", "cluster.sh")
+                .toAbsolutePath()
+                .toString();
         System.arraycopy(args, 0, cmd, 1, args.length);
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).inheritIO();
         pb.environment().putAll(env);

@@ -22,11 +22,26 @@ public final class RedisServer implements AutoCloseable {
     }
 
     public RedisServer start() throws Exception {
-        process = new ProcessBuilder("redis-server", "--port", String.valueOf(port), "--bind", "127.0.0.1",
-                "--save", "", "--appendonly", "no", "--dir", dir.toString())
-                .redirectErrorStream(true).redirectOutput(dir.resolve("redis.log").toFile()).start();
-        org.awaitility.Awaitility.await("redis-server on " + port).atMost(java.time.Duration.ofSeconds(10))
-                .pollInterval(java.time.Duration.ofMillis(50)).ignoreExceptions().until(() -> {
+        process = new ProcessBuilder(
+                        "redis-server",
+                        "--port",
+                        String.valueOf(port),
+                        "--bind",
+                        "127.0.0.1",
+                        "--save",
+                        "",
+                        "--appendonly",
+                        "no",
+                        "--dir",
+                        dir.toString())
+                .redirectErrorStream(true)
+                .redirectOutput(dir.resolve("redis.log").toFile())
+                .start();
+        org.awaitility.Awaitility.await("redis-server on " + port)
+                .atMost(java.time.Duration.ofSeconds(10))
+                .pollInterval(java.time.Duration.ofMillis(50))
+                .ignoreExceptions()
+                .until(() -> {
                     try (Socket s = new Socket("127.0.0.1", port)) {
                         return true;
                     }

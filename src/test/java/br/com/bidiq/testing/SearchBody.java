@@ -12,7 +12,11 @@ public final class SearchBody {
 
     /** One UF (SC), one month, modalities 4 and 5, live from PNCP: the searches the flow tests make. */
     public static SearchBody live() {
-        return new SearchBody().ufs("SC").dates("2026-02-10", "2026-03-12").modalidades(4, 5).raw("fonte", "\"pncp\"");
+        return new SearchBody()
+                .ufs("SC")
+                .dates("2026-02-10", "2026-03-12")
+                .modalidades(4, 5)
+                .raw("fonte", "\"pncp\"");
     }
 
     public SearchBody id(String searchId) {
@@ -32,8 +36,9 @@ public final class SearchBody {
     }
 
     public SearchBody modalidades(int... codes) {
-        return raw("modalidades", Arrays.stream(codes).mapToObj(String::valueOf)
-                .collect(Collectors.joining(",", "[", "]")));
+        return raw(
+                "modalidades",
+                Arrays.stream(codes).mapToObj(String::valueOf).collect(Collectors.joining(",", "[", "]")));
     }
 
     /** Any field, its value a JSON literal ({@code "\"x\""}, {@code "[1,2]"}); null removes it. */
@@ -47,7 +52,8 @@ public final class SearchBody {
     }
 
     public String json() {
-        return fields.entrySet().stream().map(e -> "\"" + e.getKey() + "\":" + e.getValue())
+        return fields.entrySet().stream()
+                .map(e -> "\"" + e.getKey() + "\":" + e.getValue())
                 .collect(Collectors.joining(",", "{", "}"));
     }
 

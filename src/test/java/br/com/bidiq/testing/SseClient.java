@@ -16,22 +16,27 @@ import java.util.stream.Stream;
 /** Reads a Server-Sent Events stream the way a browser does, for tests and benchmarks. */
 public final class SseClient {
 
-    public record Event(String id, String data, String retry) {
-    }
+    public record Event(String id, String data, String retry) {}
 
-    public record Stream_(int status, java.net.http.HttpHeaders headers, List<Event> events, List<String> comments,
-                          boolean closedByServer) {
-    }
+    public record Stream_(
+            int status,
+            java.net.http.HttpHeaders headers,
+            List<Event> events,
+            List<String> comments,
+            boolean closedByServer) {}
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient HTTP = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
 
-    private SseClient() {
-    }
+    private SseClient() {}
 
     /** Reads until the server closes the stream, {@code stop} accepts an event, or the timeout passes. */
     public static Stream_ read(URI uri, String lastEventId, Duration timeout, Predicate<Event> stop) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(uri).header("Accept", "text/event-stream").GET();
+        HttpRequest.Builder b = HttpRequest.newBuilder(uri)
+                .header("Accept", "text/event-stream")
+                .GET();
         if (lastEventId != null) {
             b.header("Last-Event-ID", lastEventId);
         }
@@ -67,7 +72,8 @@ public final class SseClient {
                 } else if (line.startsWith("retry:")) {
                     retry = line.substring(6).strip();
                 } else if (line.startsWith("data:")) {
-                    data = (data == null ? new StringBuilder() : data.append('\n')).append(line.substring(5).strip());
+                    data = (data == null ? new StringBuilder() : data.append('\n'))
+                            .append(line.substring(5).strip());
                 }
             }
             return true;
@@ -81,8 +87,8 @@ public final class SseClient {
             response.body().close();
         }
         synchronized (events) {
-            return new Stream_(response.statusCode(), response.headers(), List.copyOf(events), List.copyOf(comments),
-                    closed);
+            return new Stream_(
+                    response.statusCode(), response.headers(), List.copyOf(events), List.copyOf(comments), closed);
         }
     }
 }

@@ -62,12 +62,17 @@ public final class SyntheticPncp implements AutoCloseable {
     public JsonObject notice(String uf, int modalidade, LocalDate day, int i) {
         int seq = Math.floorMod((uf + modalidade + day).hashCode() * 31 + i, Integer.MAX_VALUE);
         JsonObject base = pool.get(seq % pool.size());
-        String cnpj = String.format("%014d", Math.floorMod((long) uf.hashCode() * 1_000_003L + modalidade, 99_999_999_999_999L));
+        String cnpj = String.format(
+                "%014d", Math.floorMod((long) uf.hashCode() * 1_000_003L + modalidade, 99_999_999_999_999L));
         String time = day + "T" + String.format("%02d:%02d:00", 8 + i % 10, i % 60);
-        JsonObject unidade = Json.createObjectBuilder(base.getJsonObject("unidadeOrgao")).add("ufSigla", uf).build();
+        JsonObject unidade = Json.createObjectBuilder(base.getJsonObject("unidadeOrgao"))
+                .add("ufSigla", uf)
+                .build();
         return Json.createObjectBuilder(base)
-                .add("numeroControlePNCP", cnpj + "-1-" + String.format("%06d", i % 1_000_000) + "/"
-                        + day.getYear() + String.format("%03d", day.getDayOfYear()) + modalidade)
+                .add(
+                        "numeroControlePNCP",
+                        cnpj + "-1-" + String.format("%06d", i % 1_000_000) + "/" + day.getYear()
+                                + String.format("%03d", day.getDayOfYear()) + modalidade)
                 .add("modalidadeId", modalidade)
                 .add("unidadeOrgao", unidade)
                 .add("dataPublicacaoPncp", time)
@@ -112,10 +117,16 @@ public final class SyntheticPncp implements AutoCloseable {
                 data.add(notice(uf, modalidade, from.plusDays(k / perDay), (int) (k % perDay)));
             }
             int totalPaginas = (int) ((total + size - 1) / size);
-            byte[] body = Json.createObjectBuilder().add("data", data).add("totalRegistros", total)
-                    .add("totalPaginas", totalPaginas).add("numeroPagina", pagina)
-                    .add("paginasRestantes", Math.max(0, totalPaginas - pagina)).add("empty", false).build()
-                    .toString().getBytes(StandardCharsets.UTF_8);
+            byte[] body = Json.createObjectBuilder()
+                    .add("data", data)
+                    .add("totalRegistros", total)
+                    .add("totalPaginas", totalPaginas)
+                    .add("numeroPagina", pagina)
+                    .add("paginasRestantes", Math.max(0, totalPaginas - pagina))
+                    .add("empty", false)
+                    .build()
+                    .toString()
+                    .getBytes(StandardCharsets.UTF_8);
             ex.getResponseHeaders().add("Content-Type", "application/json");
             ex.sendResponseHeaders(200, body.length);
             try (OutputStream out = ex.getResponseBody()) {

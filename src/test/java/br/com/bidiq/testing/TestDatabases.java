@@ -14,8 +14,7 @@ import java.sql.Statement;
  */
 public final class TestDatabases {
 
-    private TestDatabases() {
-    }
+    private TestDatabases() {}
 
     /** An empty database of that vendor. */
     public static DatabaseUrl empty(String vendor, Path tempDir) throws SQLException {
@@ -28,9 +27,9 @@ public final class TestDatabases {
     /** The JDBC URL of an empty PostgreSQL database of that name on 127.0.0.1:5432, created if missing. */
     public static String emptyPostgres(String name) throws SQLException {
         String url = "jdbc:postgresql://127.0.0.1:5432/" + name;
-        try (Connection admin = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/postgres", "postgres",
-                "");
-             Statement st = admin.createStatement()) {
+        try (Connection admin =
+                        DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/postgres", "postgres", "");
+                Statement st = admin.createStatement()) {
             try (ResultSet rs = st.executeQuery("SELECT 1 FROM pg_database WHERE datname = '" + name + "'")) {
                 if (!rs.next()) {
                     st.execute("CREATE DATABASE " + name);
@@ -38,7 +37,7 @@ public final class TestDatabases {
             }
         }
         try (Connection c = DriverManager.getConnection(url, "postgres", "");
-             Statement st = c.createStatement()) {
+                Statement st = c.createStatement()) {
             st.execute("DROP SCHEMA public CASCADE");
             st.execute("CREATE SCHEMA public");
         }

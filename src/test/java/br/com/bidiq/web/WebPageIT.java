@@ -65,8 +65,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class WebPageIT {
 
-    static final List<String> ALL_UFS = List.of("AC", "AL", "AP", "AM", "BA", "CE", "DF", "ES", "GO", "MA", "MT", "MS",
-            "MG", "PA", "PB", "PR", "PE", "PI", "RJ", "RN", "RS", "RO", "RR", "SC", "SP", "SE", "TO");
+    static final List<String> ALL_UFS = List.of(
+            "AC", "AL", "AP", "AM", "BA", "CE", "DF", "ES", "GO", "MA", "MT", "MS", "MG", "PA", "PB", "PR", "PE", "PI",
+            "RJ", "RN", "RS", "RO", "RR", "SC", "SP", "SE", "TO");
     static final LocalDate TODAY = LocalDate.now(ZoneId.of("America/Sao_Paulo"));
 
     static FakePncpServer pncp;
@@ -86,16 +87,26 @@ class WebPageIT {
     @BeforeAll
     static void start() throws Exception {
         pncp = new FakePncpServer(withUndisclosedValues(FakePncpServer.sampleRecords()), 18089);
-        downloads = Files.createDirectories(Path.of("target", "browser-downloads").toAbsolutePath());
+        downloads =
+                Files.createDirectories(Path.of("target", "browser-downloads").toAbsolutePath());
         try (var in = WebPageIT.class.getResourceAsStream("/META-INF/resources/webjars/axe-core/4.6.3/axe.min.js")) {
             axe = new String(Objects.requireNonNull(in, "axe-core webjar").readAllBytes(), StandardCharsets.UTF_8);
         }
         System.setProperty("webdriver.chrome.driver", "/usr/bin/chromedriver");
         ChromeOptions options = new ChromeOptions();
         options.setBinary("/usr/bin/chromium");
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--window-size=1366,1800", "--lang=pt-BR",
+        options.addArguments(
+                "--headless=new",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-dev-shm-usage",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--window-size=1366,1800",
+                "--lang=pt-BR",
                 "--user-data-dir=" + Files.createTempDirectory("bidiq-chromium"));
         Map<String, Object> prefs = new HashMap<>();
         prefs.put("download.default_directory", downloads.toString());
@@ -111,8 +122,12 @@ class WebPageIT {
     static List<JsonObject> withUndisclosedValues(List<JsonObject> records) {
         List<JsonObject> out = new java.util.ArrayList<>();
         for (int i = 0; i < records.size(); i++) {
-            out.add(i % 3 == 0 ? Json.createObjectBuilder(records.get(i)).add("valorTotalEstimado", 0).build()
-                    : records.get(i));
+            out.add(
+                    i % 3 == 0
+                            ? Json.createObjectBuilder(records.get(i))
+                                    .add("valorTotalEstimado", 0)
+                                    .build()
+                            : records.get(i));
         }
         return out;
     }
@@ -135,12 +150,16 @@ class WebPageIT {
     void desktop() {
         // The page's console, for whoever reads a failure: JavaScript errors show up here.
         List<String> refused = new java.util.ArrayList<>();
-        browser.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER).getAll().forEach(e -> {
-            System.out.println("[browser] " + e.getLevel() + " " + e.getMessage());
-            if (e.getMessage().contains("Content Security Policy")) {
-                refused.add(e.getMessage());
-            }
-        });
+        browser.manage()
+                .logs()
+                .get(org.openqa.selenium.logging.LogType.BROWSER)
+                .getAll()
+                .forEach(e -> {
+                    System.out.println("[browser] " + e.getLevel() + " " + e.getMessage());
+                    if (e.getMessage().contains("Content Security Policy")) {
+                        refused.add(e.getMessage());
+                    }
+                });
         browser.manage().window().setSize(new Dimension(1366, 1800));
         browser.executeCdpCommand("Network.setBlockedURLs", Map.of("urls", List.of()));
         // The page works under its Content-Security-Policy: nothing it needs is refused.
@@ -158,8 +177,11 @@ class WebPageIT {
     }
 
     void setDate(String id, String value) {
-        js("document.getElementById(arguments[0]).value = arguments[1];"
-                + "document.getElementById(arguments[0]).dispatchEvent(new Event('change'))", id, value);
+        js(
+                "document.getElementById(arguments[0]).value = arguments[1];"
+                        + "document.getElementById(arguments[0]).dispatchEvent(new Event('change'))",
+                id,
+                value);
     }
 
     void screenshot(String name) throws Exception {
@@ -176,8 +198,14 @@ class WebPageIT {
     }
 
     void waitForLists() {
-        waiting(20).until(d -> d.findElements(By.cssSelector("#setor_id option[value='engenharia']")).size() == 1);
-        waiting(20).until(d -> d.findElements(By.cssSelector("input[name='modalidade']")).size() == 14);
+        waiting(20)
+                .until(d -> d.findElements(By.cssSelector("#setor_id option[value='engenharia']"))
+                                .size()
+                        == 1);
+        waiting(20)
+                .until(d -> d.findElements(By.cssSelector("input[name='modalidade']"))
+                                .size()
+                        == 14);
     }
 
     void chooseUfs(List<String> ufs) {
@@ -220,8 +248,8 @@ class WebPageIT {
     }
 
     JsonObject getJson(String path) throws Exception {
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(new URL(base, path).toURI()).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> r = http.send(
+                HttpRequest.newBuilder(new URL(base, path).toURI()).build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(200, r.statusCode(), r.body());
         return Json.createReader(new StringReader(r.body())).readObject();
     }
@@ -229,8 +257,8 @@ class WebPageIT {
     /** axe-core on the page as it is now: no serious or critical violation. */
     void accessible(String state) {
         js(axe);
-        Object out = ((JavascriptExecutor) browser).executeAsyncScript(
-                "const done = arguments[arguments.length - 1];"
+        Object out = ((JavascriptExecutor) browser)
+                .executeAsyncScript("const done = arguments[arguments.length - 1];"
                         + "axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa',"
                         + " 'best-practice']}}).then(r => done(JSON.stringify(r.violations"
                         + ".filter(v => v.impact === 'serious' || v.impact === 'critical')"
@@ -247,16 +275,26 @@ class WebPageIT {
         openPage();
         assertEquals(27, browser.findElements(By.cssSelector(".uf")).size());
         // The header promises open tenders: the default situação says the same; the last 7 days by default.
-        assertEquals("recebendo_proposta", new Select(browser.findElement(By.id("status")))
-                .getFirstSelectedOption().getAttribute("value"));
+        assertEquals(
+                "recebendo_proposta",
+                new Select(browser.findElement(By.id("status")))
+                        .getFirstSelectedOption()
+                        .getAttribute("value"));
         assertEquals(TODAY.toString(), browser.findElement(By.id("data_final")).getAttribute("value"));
-        assertEquals(TODAY.minusDays(6).toString(), browser.findElement(By.id("data_inicial")).getAttribute("value"));
+        assertEquals(
+                TODAY.minusDays(6).toString(),
+                browser.findElement(By.id("data_inicial")).getAttribute("value"));
         browser.findElement(By.cssSelector(".preset[data-days='30']")).click();
-        assertEquals(TODAY.minusDays(29).toString(), browser.findElement(By.id("data_inicial")).getAttribute("value"));
-        assertEquals("true", browser.findElement(By.cssSelector(".preset[data-days='30']")).getAttribute("aria-pressed"));
+        assertEquals(
+                TODAY.minusDays(29).toString(),
+                browser.findElement(By.id("data_inicial")).getAttribute("value"));
+        assertEquals(
+                "true",
+                browser.findElement(By.cssSelector(".preset[data-days='30']")).getAttribute("aria-pressed"));
         assertFalse(browser.findElements(By.cssSelector("link[rel='icon']")).isEmpty());
-        assertEquals("Pular para o conteúdo", browser.findElement(By.cssSelector(".skip-link"))
-                .getAttribute("textContent"));
+        assertEquals(
+                "Pular para o conteúdo",
+                browser.findElement(By.cssSelector(".skip-link")).getAttribute("textContent"));
         accessible("form");
         screenshot("webpage-form.png");
 
@@ -269,16 +307,20 @@ class WebPageIT {
         waiting(5).until(d -> !dateError.getText().isEmpty());
         assertTrue(dateError.getText().startsWith("A data final não pode estar no futuro"), dateError.getText());
         assertEquals("true", browser.findElement(By.id("data_final")).getAttribute("aria-invalid"));
-        assertTrue(browser.findElement(By.id("data_final")).getAttribute("aria-describedby")
+        assertTrue(browser.findElement(By.id("data_final"))
+                .getAttribute("aria-describedby")
                 .contains("error-data_final"));
-        assertEquals("Valor inválido: use o formato 1.500,00",
-                browser.findElement(By.cssSelector("[data-error-for='valor_minimo']")).getText());
+        assertEquals(
+                "Valor inválido: use o formato 1.500,00",
+                browser.findElement(By.cssSelector("[data-error-for='valor_minimo']"))
+                        .getText());
         assertEquals("data_final", js("return document.activeElement.id"));
         browser.findElement(By.id("valor_minimo")).clear();
         setDate("data_final", TODAY.toString());
         browser.findElement(By.id("uf-none")).click();
         browser.findElement(By.id("buscar")).click();
-        assertEquals("Selecione ao menos uma UF",
+        assertEquals(
+                "Selecione ao menos uma UF",
                 browser.findElement(By.cssSelector("[data-error-for='ufs']")).getText());
         accessible("form with errors");
         screenshot("webpage-form-errors.png");
@@ -320,10 +362,13 @@ class WebPageIT {
         WebElement progress = waiting(10).until(ExpectedConditions.visibilityOfElementLocated(By.id("progress")));
         assertFalse(browser.findElement(By.id("search-form")).isDisplayed());
         String criteria = browser.findElement(By.id("criteria-text")).getText();
-        assertTrue(criteria.startsWith("SC, SP · ") && criteria.contains("Engenharia") && criteria.contains("10/02/2026"),
+        assertTrue(
+                criteria.startsWith("SC, SP · ") && criteria.contains("Engenharia") && criteria.contains("10/02/2026"),
                 criteria);
         assertEquals("stage-text", js("return document.activeElement.id"));
-        assertEquals("Progresso da busca", browser.findElement(By.cssSelector(".bar")).getAttribute("aria-label"));
+        assertEquals(
+                "Progresso da busca",
+                browser.findElement(By.cssSelector(".bar")).getAttribute("aria-label"));
         accessible("progress");
         screenshot("webpage-progress.png");
 
@@ -342,13 +387,17 @@ class WebPageIT {
         assertTrue(source.contains("Dados do PNCP atualizados há"), source);
 
         // Why each row is there: its matched terms, marked in the object.
-        assertFalse(browser.findElements(By.cssSelector("#results-table tbody mark")).isEmpty());
+        assertFalse(browser.findElements(By.cssSelector("#results-table tbody mark"))
+                .isEmpty());
         assertTrue(rows.get(0).findElement(By.cssSelector(".matched")).getText().startsWith("Termos encontrados"));
         // The inferred status as a badge, and the edital link says what it opens.
-        assertTrue(rows.get(0).findElement(By.cssSelector(".badge")).getText().matches(
-                "Recebendo propostas|Em julgamento|Encerrada"));
-        assertEquals("Abrir edital no PNCP (abre em nova aba)", rows.get(0).findElement(By.cssSelector("a.edital"))
-                .getAttribute("textContent"));
+        assertTrue(rows.get(0)
+                .findElement(By.cssSelector(".badge"))
+                .getText()
+                .matches("Recebendo propostas|Em julgamento|Encerrada"));
+        assertEquals(
+                "Abrir edital no PNCP (abre em nova aba)",
+                rows.get(0).findElement(By.cssSelector("a.edital")).getAttribute("textContent"));
 
         // Undisclosed values: the API sends null; the page says so and leaves them out of the total.
         String id = searchIdInUrl();
@@ -374,14 +423,19 @@ class WebPageIT {
         WebElement valueHeader = browser.findElement(By.cssSelector("th[data-sort='valor']"));
         valueHeader.findElement(By.tagName("button")).click();
         assertEquals("descending", valueHeader.getAttribute("aria-sort"));
-        assertEquals("valor_desc", new Select(browser.findElement(By.id("ordenar-resultados")))
-                .getFirstSelectedOption().getAttribute("value"));
+        assertEquals(
+                "valor_desc",
+                new Select(browser.findElement(By.id("ordenar-resultados")))
+                        .getFirstSelectedOption()
+                        .getAttribute("value"));
         String firstValue = browser.findElement(By.cssSelector("#results-table tbody tr td.num"))
                 .getAttribute("textContent");
         assertTrue(firstValue.startsWith("R$\u00a0"), "R$ never breaks from its number: " + firstValue);
         new Select(browser.findElement(By.id("ordenar-resultados"))).selectByValue("prazo_asc");
-        assertEquals("ascending", browser.findElement(By.cssSelector("th[data-sort='data_encerramento']"))
-                .getAttribute("aria-sort"));
+        assertEquals(
+                "ascending",
+                browser.findElement(By.cssSelector("th[data-sort='data_encerramento']"))
+                        .getAttribute("aria-sort"));
         assertEquals("none", valueHeader.getAttribute("aria-sort"));
         new Select(browser.findElement(By.id("ordenar-resultados"))).selectByValue("valor_asc");
         List<WebElement> undisclosedCells = browser.findElements(By.cssSelector("#results-table .undisclosed"));
@@ -404,31 +458,43 @@ class WebPageIT {
         assertTrue(download.isDisplayed());
         assertTrue(download.getAttribute("href").contains("api/download/"));
         download.click();
-        Path file = await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200))
-                .until(() -> {
-                    try (var files = Files.list(downloads)) {
-                        return files.filter(p -> p.toString().endsWith(".xlsx")).findFirst().orElse(null);
-                    }
-                }, Objects::nonNull);
+        Path file = await().atMost(Duration.ofSeconds(20))
+                .pollInterval(Duration.ofMillis(200))
+                .until(
+                        () -> {
+                            try (var files = Files.list(downloads)) {
+                                return files.filter(p -> p.toString().endsWith(".xlsx"))
+                                        .findFirst()
+                                        .orElse(null);
+                            }
+                        },
+                        Objects::nonNull);
         byte[] head = Files.readAllBytes(file);
         assertEquals('P', head[0]);
         assertEquals('K', head[1]);
         assertTrue(file.getFileName().toString().startsWith("BidIQ_Engenharia"));
 
         // A shared link shows the same result in a fresh page.
-        int shown = browser.findElements(By.cssSelector("#results-table tbody tr")).size();
+        int shown =
+                browser.findElements(By.cssSelector("#results-table tbody tr")).size();
         js("sessionStorage.clear()");
         browser.get(base + "?busca=" + id);
         waitForResults();
-        assertEquals("Resultados (" + items.size() + ")", browser.findElement(By.id("results-title")).getText());
-        assertEquals(shown, browser.findElements(By.cssSelector("#results-table tbody tr")).size());
+        assertEquals(
+                "Resultados (" + items.size() + ")",
+                browser.findElement(By.id("results-title")).getText());
+        assertEquals(
+                shown,
+                browser.findElements(By.cssSelector("#results-table tbody tr")).size());
         assertTrue(browser.findElement(By.id("criteria-text")).getText().contains("SC, SP"));
         assertEquals("2/2 estados", browser.findElement(By.id("ufs-done")).getText());
 
         // The phone: cards, no sideways scrolling, tap targets of at least 44 px.
         browser.manage().window().setSize(new Dimension(390, 844));
-        waiting(5).until(d -> "block".equals(js("return getComputedStyle(document.querySelector("
-                + "'#results-table tbody tr')).display")));
+        waiting(5)
+                .until(d -> "block"
+                        .equals(js("return getComputedStyle(document.querySelector("
+                                + "'#results-table tbody tr')).display")));
         Number width = (Number) js("return document.documentElement.scrollWidth");
         assertTrue(width.intValue() <= 390, "page width on the phone: " + width);
         Object small = js("return [...document.querySelectorAll('button, select, input[type=text], input[type=date],"
@@ -453,20 +519,24 @@ class WebPageIT {
 
         // Now terms that match nothing: the switch says terms, the chips show them.
         browser.findElement(By.id("edit-search")).click();
-        browser.findElement(By.cssSelector("input[name='modo'][value='termos']")).click();
+        browser.findElement(By.cssSelector("input[name='modo'][value='termos']"))
+                .click();
         assertFalse(browser.findElement(By.id("setor_id")).isDisplayed(), "the sector is not what applies");
         WebElement input = browser.findElement(By.id("termo-input"));
         input.sendKeys("zeppelins dirigíveis,");
         input.sendKeys("balões\n");
-        assertEquals(2, browser.findElements(By.cssSelector("#term-chips .chip")).size());
+        assertEquals(
+                2, browser.findElements(By.cssSelector("#term-chips .chip")).size());
         accessible("form with terms");
         browser.findElement(By.id("buscar")).click();
-        waiting(60).until(d -> d.findElement(By.id("results")).isDisplayed()
-                && d.findElement(By.id("results-title")).getText().equals("Resultados (0)"));
+        waiting(60)
+                .until(d -> d.findElement(By.id("results")).isDisplayed()
+                        && d.findElement(By.id("results-title")).getText().equals("Resultados (0)"));
         String summary = browser.findElement(By.id("summary")).getText();
         assertTrue(summary.contains("com os termos “zeppelins dirigíveis, balões”"), summary);
         assertFalse(summary.contains("Engenharia"), summary);
-        assertTrue(browser.findElement(By.id("criteria-text")).getText().contains("termos: zeppelins dirigíveis, balões"));
+        assertTrue(
+                browser.findElement(By.id("criteria-text")).getText().contains("termos: zeppelins dirigíveis, balões"));
         // Nothing found: no download, and certainly not the previous search's file.
         assertFalse(download.isDisplayed());
         assertNull(download.getAttribute("href"));
@@ -491,8 +561,14 @@ class WebPageIT {
         browser.findElement(By.id("buscar")).click();
         waitForResults();
         JsonObject pedido = getJson("api/buscar/" + searchIdInUrl()).getJsonObject("pedido");
-        assertEquals(0, new BigDecimal("1500.00").compareTo(pedido.getJsonNumber("valor_minimo").bigDecimalValue()));
-        assertEquals(0, new BigDecimal("2500000").compareTo(pedido.getJsonNumber("valor_maximo").bigDecimalValue()));
+        assertEquals(
+                0,
+                new BigDecimal("1500.00")
+                        .compareTo(pedido.getJsonNumber("valor_minimo").bigDecimalValue()));
+        assertEquals(
+                0,
+                new BigDecimal("2500000")
+                        .compareTo(pedido.getJsonNumber("valor_maximo").bigDecimalValue()));
         String criteria = browser.findElement(By.id("criteria-text")).getAttribute("textContent");
         assertTrue(criteria.contains("a partir de R$\u00a01.500,00"), criteria);
     }
@@ -507,11 +583,17 @@ class WebPageIT {
         liveForm(List.of("SC", "SP"), "2026-02-11", "2026-03-12", 4, 5, 6); // one 30-day window
         browser.findElement(By.id("buscar")).click();
         WebElement failure = waiting(60).until(ExpectedConditions.visibilityOfElementLocated(By.id("failure")));
-        assertEquals("Não foi possível consultar o PNCP", browser.findElement(By.id("failure-title")).getText());
-        assertTrue(failure.getText().contains("Não foi possível consultar o PNCP: as 6 consultas falharam"),
+        assertEquals(
+                "Não foi possível consultar o PNCP",
+                browser.findElement(By.id("failure-title")).getText());
+        assertTrue(
+                failure.getText().contains("Não foi possível consultar o PNCP: as 6 consultas falharam"),
                 failure.getText());
-        assertTrue(failure.getText().contains("SC: modalidades 4 · Concorrência - Eletrônica, 5 · Concorrência - Presencial,"
-                + " 6 · Pregão - Eletrônico"), failure.getText());
+        assertTrue(
+                failure.getText()
+                        .contains("SC: modalidades 4 · Concorrência - Eletrônica, 5 · Concorrência - Presencial,"
+                                + " 6 · Pregão - Eletrônico"),
+                failure.getText());
         assertTrue(browser.findElement(By.id("retry")).isDisplayed());
         assertFalse(browser.findElement(By.id("results")).isDisplayed(), "no zero headline");
         assertFalse(browser.findElement(By.id("progress")).isDisplayed(), "no green 100 % bar");
@@ -530,7 +612,9 @@ class WebPageIT {
         assertTrue(warning.getText().startsWith("Resultado parcial: 3 consultas ao PNCP falharam"), warning.getText());
         assertTrue(warning.getText().contains("SP: modalidades 4 · "), warning.getText());
         assertFalse(warning.getText().contains("SC:"), warning.getText());
-        assertFalse(browser.findElements(By.cssSelector("#results-table tbody tr:not(:has(td.empty))")).isEmpty(),
+        assertFalse(
+                browser.findElements(By.cssSelector("#results-table tbody tr:not(:has(td.empty))"))
+                        .isEmpty(),
                 "SC's notices are listed");
         Number warnTop = (Number) js("return document.getElementById('failed-units').getBoundingClientRect().top");
         Number headTop = (Number) js("return document.querySelector('#summary .total').getBoundingClientRect().top");
@@ -559,7 +643,8 @@ class WebPageIT {
         waitForResults();
         assertEquals("100", browser.findElement(By.cssSelector(".bar")).getAttribute("aria-valuenow"));
         assertEquals(id, searchIdInUrl());
-        assertTrue(browser.findElements(By.cssSelector("#results-table tbody tr")).size() > 0);
+        assertTrue(
+                browser.findElements(By.cssSelector("#results-table tbody tr")).size() > 0);
         screenshot("webpage-resumed.png");
     }
 
@@ -574,20 +659,25 @@ class WebPageIT {
         String id = searchIdInUrl();
         browser.findElement(By.id("cancel")).click();
         WebElement failure = waiting(30).until(ExpectedConditions.visibilityOfElementLocated(By.id("failure")));
-        assertEquals("Busca cancelada", browser.findElement(By.id("failure-title")).getText());
+        assertEquals(
+                "Busca cancelada", browser.findElement(By.id("failure-title")).getText());
         assertEquals("Buscar de novo", browser.findElement(By.id("retry")).getText());
         int afterCancel = pncp.requests().size();
         int planned = ALL_UFS.size() * 3 * 3;
         assertTrue(afterCancel < planned / 2, "requests " + afterCancel + " of " + planned);
         // No request leaves after the stream ended.
-        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5))
+        await().during(Duration.ofSeconds(2))
+                .atMost(Duration.ofSeconds(5))
                 .until(() -> pncp.requests().size() == afterCancel);
         JsonObject view = getJson("api/buscar/" + id);
         assertEquals("cancelled", view.getString("status"));
         assertEquals("cancelled", view.getJsonObject("progresso").getString("stage"));
         // DELETE again: idempotent, the search stays as it is.
-        HttpResponse<String> again = http.send(HttpRequest.newBuilder(URI.create(base + "api/buscar/" + id))
-                .DELETE().build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> again = http.send(
+                HttpRequest.newBuilder(URI.create(base + "api/buscar/" + id))
+                        .DELETE()
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertEquals(200, again.statusCode(), again.body());
         accessible("cancelled");
         screenshot("webpage-cancelled.png");
@@ -600,21 +690,25 @@ class WebPageIT {
         openPage();
         liveForm(List.of("SC", "SP"), "2026-02-10", "2026-03-12", 4, 5, 6);
         // The live searches above filled the index in the background.
-        await().atMost(Duration.ofSeconds(30)).until(() -> getJson("api/indice").toString().contains("\"SC\":"));
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> getJson("api/indice").toString().contains("\"SC\":"));
         int requests = pncp.requests().size();
         browser.findElement(By.id("abertas-agora")).click();
-        waiting(60).until(d -> !d.findElements(By.cssSelector("#source-info[data-fonte='indice']")).isEmpty()
-                && d.findElement(By.id("results")).isDisplayed());
+        waiting(60)
+                .until(d -> !d.findElements(By.cssSelector("#source-info[data-fonte='indice']"))
+                                .isEmpty()
+                        && d.findElement(By.id("results")).isDisplayed());
         String indexed = browser.findElement(By.id("source-info")).getText();
         assertTrue(indexed.contains("Fonte: índice local do PNCP"), indexed);
         assertTrue(indexed.matches("(?s).*Dados do PNCP atualizados há (menos de 1|\\d+) min.*"), indexed);
         assertTrue(browser.findElement(By.id("criteria-text")).getText().contains("abertas agora"));
         assertEquals(requests, pncp.requests().size(), "abertas agora makes no PNCP request");
-        if (browser.findElements(By.cssSelector("#results-table tbody tr td.empty")).size() == 1) {
+        if (browser.findElements(By.cssSelector("#results-table tbody tr td.empty"))
+                        .size()
+                == 1) {
             assertFalse(browser.findElement(By.id("download")).isDisplayed());
             assertNull(browser.findElement(By.id("download")).getAttribute("href"));
         }
         screenshot("webpage-abertas-agora.png");
     }
-
 }

@@ -63,11 +63,16 @@ public class RedisConnection {
     private ScheduledFuture<?> probe;
     /** A node that never reached Redis tries to connect on every fifth probe (a connect attempt is costlier). */
     private static final int RECONNECT_EVERY = 5;
+
     private int attempts;
 
     /** A connection outside a container (tools, tests): same behaviour, given the probe's scheduler. */
-    public static RedisConnection create(String url, String node, int timeoutMs, java.time.Duration probePeriod,
-                                         java.util.concurrent.ScheduledExecutorService scheduler) {
+    public static RedisConnection create(
+            String url,
+            String node,
+            int timeoutMs,
+            java.time.Duration probePeriod,
+            java.util.concurrent.ScheduledExecutorService scheduler) {
         RedisConnection c = new RedisConnection();
         c.url = Optional.ofNullable(url);
         c.nodeName = Optional.ofNullable(node);
@@ -77,7 +82,6 @@ public class RedisConnection {
         c.start();
         return c;
     }
-
 
     @PostConstruct
     void start() {
@@ -95,7 +99,8 @@ public class RedisConnection {
         }
         if (!connect()) {
             LOG.warning("REDIS_URL is set but Redis at " + target.masked() + " is unreachable [mode: in-memory];"
-                    + " retrying every " + probePeriod.multipliedBy(RECONNECT_EVERY).toMillis() + " ms");
+                    + " retrying every "
+                    + probePeriod.multipliedBy(RECONNECT_EVERY).toMillis() + " ms");
         }
         long period = probePeriod.toMillis();
         probe = scheduler.scheduleWithFixedDelay(this::probe, period, period, TimeUnit.MILLISECONDS);
@@ -120,8 +125,8 @@ public class RedisConnection {
         // Topic listeners (progress fan-out, cancels) run on a pool of their own: they never block (SSE writes are
         // asynchronous), and a hand-off through the container's shared pool cost the cross-node hop its tail.
         if (listeners == null) {
-            listeners = Executors.newFixedThreadPool(Math.max(2, Runtime.getRuntime().availableProcessors()),
-                    daemon("bidiq-redis-listener"));
+            listeners = Executors.newFixedThreadPool(
+                    Math.max(2, Runtime.getRuntime().availableProcessors()), daemon("bidiq-redis-listener"));
         }
         config.setExecutor(listeners);
         config.setNettyThreads(4);
@@ -191,8 +196,9 @@ public class RedisConnection {
     public void failed(Throwable e) {
         if (available) {
             available = false;
-            LOG.warning("Redis at " + target.masked() + " failed (" + e.getClass().getSimpleName()
-                    + "): continuing [mode: in-memory] on this node until it answers again");
+            LOG.warning(
+                    "Redis at " + target.masked() + " failed (" + e.getClass().getSimpleName()
+                            + "): continuing [mode: in-memory] on this node until it answers again");
         }
     }
 

@@ -16,8 +16,8 @@ public record RedisUrl(String scheme, String host, int port, String username, St
         try {
             uri = new URI(url.strip());
         } catch (java.net.URISyntaxException e) {
-            throw new IllegalArgumentException("REDIS_URL is not a valid URL (" + e.getReason() + " at character "
-                    + e.getIndex() + ")");
+            throw new IllegalArgumentException(
+                    "REDIS_URL is not a valid URL (" + e.getReason() + " at character " + e.getIndex() + ")");
         }
         String scheme = uri.getScheme() == null ? "redis" : uri.getScheme().toLowerCase(java.util.Locale.ROOT);
         if (!scheme.equals("redis") && !scheme.equals("rediss")) {

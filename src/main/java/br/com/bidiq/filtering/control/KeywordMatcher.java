@@ -34,11 +34,13 @@ public final class KeywordMatcher {
     private final List<WordPattern> incidentalMarkers = new ArrayList<>();
     private final java.util.Set<String> genericWords;
 
-    private record Keyword(String display, WordPattern pattern) {
-    }
+    private record Keyword(String display, WordPattern pattern) {}
 
-    public KeywordMatcher(List<String> keywords, List<String> exclusions, Map<String, List<String>> contextRequired,
-                          Map<String, List<String>> redFlags) {
+    public KeywordMatcher(
+            List<String> keywords,
+            List<String> exclusions,
+            Map<String, List<String>> contextRequired,
+            Map<String, List<String>> redFlags) {
         this(keywords, exclusions, contextRequired, redFlags, List.of(), java.util.Set.of());
     }
 
@@ -48,9 +50,13 @@ public final class KeywordMatcher {
      * relevant: it is what the contract also supplies, or who buys it, not what is bought. {@code genericWords}:
      * words (normalized) that say nothing of the object ("contratação", "empresa"…).
      */
-    public KeywordMatcher(List<String> keywords, List<String> exclusions, Map<String, List<String>> contextRequired,
-                          Map<String, List<String>> redFlags, List<String> incidentalMarkers,
-                          java.util.Set<String> genericWords) {
+    public KeywordMatcher(
+            List<String> keywords,
+            List<String> exclusions,
+            Map<String, List<String>> contextRequired,
+            Map<String, List<String>> redFlags,
+            List<String> incidentalMarkers,
+            java.util.Set<String> genericWords) {
         this.genericWords = genericWords;
         for (String m : incidentalMarkers) {
             String n = TextNormalizer.normalize(m);
@@ -73,16 +79,23 @@ public final class KeywordMatcher {
                 this.exclusions.add(WordPattern.withPlural(n));
             }
         }
-        contextRequired.forEach((k, words) -> context.put(TextNormalizer.normalize(k),
-                words.stream().map(TextNormalizer::normalize).distinct().map(WordPattern::withPlural).toList()));
+        contextRequired.forEach((k, words) -> context.put(
+                TextNormalizer.normalize(k),
+                words.stream()
+                        .map(TextNormalizer::normalize)
+                        .distinct()
+                        .map(WordPattern::withPlural)
+                        .toList()));
         String allKeywords = " " + String.join(" ", byNormal.keySet()) + " ";
         redFlags.forEach((category, terms) -> {
-            List<String> normal = terms.stream().map(TextNormalizer::normalize).distinct().toList();
+            List<String> normal =
+                    terms.stream().map(TextNormalizer::normalize).distinct().toList();
             // A category that names the sector's own subject (medicamento for Saúde) is no warning sign for it.
-            boolean ownSubject = normal.stream().anyMatch(t -> allKeywords.contains(" " + t + " ")
-                    || allKeywords.contains(" " + t + "s "));
+            boolean ownSubject = normal.stream()
+                    .anyMatch(t -> allKeywords.contains(" " + t + " ") || allKeywords.contains(" " + t + "s "));
             if (!ownSubject) {
-                this.redFlags.put(category, normal.stream().map(WordPattern::withPlural).toList());
+                this.redFlags.put(
+                        category, normal.stream().map(WordPattern::withPlural).toList());
             }
         });
     }
@@ -111,8 +124,12 @@ public final class KeywordMatcher {
         }
         int head = headEnd(text);
         if (spans.stream().allMatch(span -> span[0] >= head)) {
-            return new KeywordMatch(names(kept), 0, 0, Rejection.CONTEXTO, "menção incidental: "
-                    + kept.get(0).display());
+            return new KeywordMatch(
+                    names(kept),
+                    0,
+                    0,
+                    Rejection.CONTEXTO,
+                    "menção incidental: " + kept.get(0).display());
         }
         String excluded = firstExclusion(text, kept, spans);
         if (excluded != null) {
@@ -132,15 +149,18 @@ public final class KeywordMatcher {
             return new KeywordMatch(names(kept), 0, 0, Rejection.CONTEXTO, missingContext);
         }
         int words = text.split(" ").length;
-        int occurrences = confirmed.stream().mapToInt(k -> k.pattern().count(text)).sum();
+        int occurrences =
+                confirmed.stream().mapToInt(k -> k.pattern().count(text)).sum();
         double density = (double) occurrences / words;
-        int phrases = (int) confirmed.stream().filter(k -> k.pattern().isPhrase()).count();
+        int phrases =
+                (int) confirmed.stream().filter(k -> k.pattern().isPhrase()).count();
         if (density < STRONG_DENSITY) {
             for (Map.Entry<String, List<WordPattern>> category : redFlags.entrySet()) {
-                long hits = category.getValue().stream().filter(w -> w.foundIn(text)).count();
+                long hits = category.getValue().stream()
+                        .filter(w -> w.foundIn(text))
+                        .count();
                 if (hits >= 2) {
-                    return new KeywordMatch(names(confirmed), phrases, density, Rejection.RED_FLAGS,
-                            category.getKey());
+                    return new KeywordMatch(names(confirmed), phrases, density, Rejection.RED_FLAGS, category.getKey());
                 }
             }
         }
@@ -200,11 +220,12 @@ public final class KeywordMatcher {
         return null;
     }
 
-    private static boolean coveredByLongerPhrase(int[] hit, WordPattern exclusion, List<Keyword> kept,
-                                                 List<int[]> keptSpans) {
+    private static boolean coveredByLongerPhrase(
+            int[] hit, WordPattern exclusion, List<Keyword> kept, List<int[]> keptSpans) {
         for (int i = 0; i < kept.size(); i++) {
             int[] k = keptSpans.get(i);
-            boolean longer = kept.get(i).pattern().term().length() > exclusion.term().length();
+            boolean longer =
+                    kept.get(i).pattern().term().length() > exclusion.term().length();
             if (longer && kept.get(i).pattern().isPhrase() && k[0] <= hit[0] && hit[1] <= k[1]) {
                 return true;
             }

@@ -40,7 +40,8 @@ final class OrgaoMatcher {
         if (names.isEmpty()) {
             return false;
         }
-        String text = TextNormalizer.normalize(r.orgaoRazaoSocial()) + " | " + TextNormalizer.normalize(r.nomeUnidade());
+        String text =
+                TextNormalizer.normalize(r.orgaoRazaoSocial()) + " | " + TextNormalizer.normalize(r.nomeUnidade());
         for (String n : names) {
             if (text.contains(n)) {
                 return true;

@@ -42,7 +42,8 @@ public final class RecordFilter {
     public Sieve sieve(FilterCriteria criteria) {
         ParsedTerms terms = null;
         KeywordMatcher matcher;
-        boolean customMode = criteria.termosBusca() != null && !criteria.termosBusca().isBlank();
+        boolean customMode =
+                criteria.termosBusca() != null && !criteria.termosBusca().isBlank();
         if (customMode) {
             terms = new TermParser(catalog).parse(criteria.termosBusca());
             if (terms.valid().isEmpty()) {
@@ -52,15 +53,24 @@ public final class RecordFilter {
         } else {
             matcher = matcherForSector(criteria);
         }
-        int floor = customMode && !criteria.showAllMatches() ? TermParser.minMatches(terms.valid().size()) : 1;
+        int floor = customMode && !criteria.showAllMatches()
+                ? TermParser.minMatches(terms.valid().size())
+                : 1;
         return new Sieve(criteria, matcher, new OrgaoMatcher(criteria.orgaos()), terms, floor);
     }
 
     private KeywordMatcher matcherForSector(FilterCriteria c) {
-        List<String> exclusions = c.exclusionTerms() != null ? c.exclusionTerms() : c.sector().exclusions();
-        Map<String, List<String>> context = c.exclusionTerms() != null ? Map.of() : c.sector().contextRequired();
-        return new KeywordMatcher(c.sector().keywords(), exclusions, context, catalog.redFlags(),
-                catalog.incidentalMarkers(), catalog.genericObjectWords());
+        List<String> exclusions =
+                c.exclusionTerms() != null ? c.exclusionTerms() : c.sector().exclusions();
+        Map<String, List<String>> context =
+                c.exclusionTerms() != null ? Map.of() : c.sector().contextRequired();
+        return new KeywordMatcher(
+                c.sector().keywords(),
+                exclusions,
+                context,
+                catalog.redFlags(),
+                catalog.incidentalMarkers(),
+                catalog.genericObjectWords());
     }
 
     /** Custom terms replace the sector's keywords; the sector's exclusions stay unless the user gave their own. */
@@ -90,8 +100,8 @@ public final class RecordFilter {
         private final Run relaxed = new Run();
         private int offered;
 
-        private Sieve(FilterCriteria criteria, KeywordMatcher matcher, OrgaoMatcher orgaos, ParsedTerms terms,
-                      int floor) {
+        private Sieve(
+                FilterCriteria criteria, KeywordMatcher matcher, OrgaoMatcher orgaos, ParsedTerms terms, int floor) {
             this.criteria = criteria;
             this.matcher = matcher;
             this.orgaos = orgaos;
@@ -123,11 +133,14 @@ public final class RecordFilter {
         private void decide(PncpRecord r, StatusLicitacao status, KeywordMatch match) {
             int matched = match.matchedTerms().size();
             boolean belowFloor = floor > 1 && matched < floor && match.phraseMatches() == 0;
-            Rejection late = criteria.status() == StatusLicitacao.RECEBENDO_PROPOSTA && !criteria.somenteAbertas()
-                    && !statusInference.plausiblyOpen(r) ? Rejection.PRAZO : null;
+            Rejection late = criteria.status() == StatusLicitacao.RECEBENDO_PROPOSTA
+                            && !criteria.somenteAbertas()
+                            && !statusInference.plausiblyOpen(r)
+                    ? Rejection.PRAZO
+                    : null;
             int n = terms != null ? terms.valid().size() : 3;
-            Accepted accepted = new Accepted(r, status, match.matchedTerms(),
-                    TermParser.relevance(matched, n, match.phraseMatches()));
+            Accepted accepted = new Accepted(
+                    r, status, match.matchedTerms(), TermParser.relevance(matched, n, match.phraseMatches()));
             if (belowFloor) {
                 strict.reject(Rejection.MIN_MATCH);
             } else if (late != null) {
@@ -147,8 +160,8 @@ public final class RecordFilter {
             if (strict.accepted.isEmpty() && strict.n(Rejection.MIN_MATCH) > 0) {
                 return new FilterOutcome(relaxed.accepted, relaxed.stats(offered), terms, 0, true);
             }
-            return new FilterOutcome(strict.accepted, strict.stats(offered), terms, strict.n(Rejection.MIN_MATCH),
-                    false);
+            return new FilterOutcome(
+                    strict.accepted, strict.stats(offered), terms, strict.n(Rejection.MIN_MATCH), false);
         }
     }
 
@@ -169,7 +182,8 @@ public final class RecordFilter {
         if (!c.modalidades().isEmpty() && !c.modalidades().contains(r.modalidadeId())) {
             return Rejection.MODALIDADE;
         }
-        if (!c.municipios().isEmpty() && (r.codigoIbge() == null || !c.municipios().contains(r.codigoIbge()))) {
+        if (!c.municipios().isEmpty()
+                && (r.codigoIbge() == null || !c.municipios().contains(r.codigoIbge()))) {
             return Rejection.MUNICIPIO;
         }
         if (!orgaos.isEmpty() && !orgaos.matches(r)) {
@@ -196,10 +210,23 @@ public final class RecordFilter {
         }
 
         FilterStats stats(int total) {
-            return new FilterStats(total, accepted.size(), n(Rejection.UF), n(Rejection.STATUS), n(Rejection.ESFERA),
-                    n(Rejection.MODALIDADE), n(Rejection.MUNICIPIO), n(Rejection.ORGAO), n(Rejection.VALOR),
-                    n(Rejection.EXCLUSAO), n(Rejection.KEYWORD), n(Rejection.CONTEXTO), n(Rejection.RED_FLAGS),
-                    n(Rejection.MIN_MATCH), n(Rejection.PRAZO), n(Rejection.OUTROS));
+            return new FilterStats(
+                    total,
+                    accepted.size(),
+                    n(Rejection.UF),
+                    n(Rejection.STATUS),
+                    n(Rejection.ESFERA),
+                    n(Rejection.MODALIDADE),
+                    n(Rejection.MUNICIPIO),
+                    n(Rejection.ORGAO),
+                    n(Rejection.VALOR),
+                    n(Rejection.EXCLUSAO),
+                    n(Rejection.KEYWORD),
+                    n(Rejection.CONTEXTO),
+                    n(Rejection.RED_FLAGS),
+                    n(Rejection.MIN_MATCH),
+                    n(Rejection.PRAZO),
+                    n(Rejection.OUTROS));
         }
     }
 }

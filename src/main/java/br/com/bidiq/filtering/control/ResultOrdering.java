@@ -14,28 +14,32 @@ import java.util.List;
  */
 public final class ResultOrdering {
 
-    private ResultOrdering() {
-    }
+    private ResultOrdering() {}
 
     public static List<Accepted> sort(List<Accepted> items, Ordenacao ordenacao) {
-        Comparator<Accepted> tieBreak = Comparator
-                .comparing((Accepted a) -> a.record().dataPublicacao(), Comparator.nullsLast(Comparator.reverseOrder()))
+        Comparator<Accepted> tieBreak = Comparator.comparing(
+                        (Accepted a) -> a.record().dataPublicacao(), Comparator.nullsLast(Comparator.reverseOrder()))
                 .thenComparing(a -> a.record().numeroControlePncp());
-        Comparator<Accepted> primary = switch (ordenacao) {
-            case DATA_DESC -> dates(PncpRecord::dataPublicacao, true);
-            case DATA_ASC -> dates(PncpRecord::dataPublicacao, false);
-            case VALOR_DESC -> Comparator.comparing((Accepted a) -> a.record().valorOuZero(), Comparator.reverseOrder());
-            case VALOR_ASC -> Comparator.comparing((Accepted a) -> a.record().valorOuZero());
-            case PRAZO_ASC -> dates(PncpRecord::dataEncerramento, false);
-            case RELEVANCIA -> Comparator.comparingDouble((Accepted a) -> a.relevance()).reversed();
-        };
+        Comparator<Accepted> primary =
+                switch (ordenacao) {
+                    case DATA_DESC -> dates(PncpRecord::dataPublicacao, true);
+                    case DATA_ASC -> dates(PncpRecord::dataPublicacao, false);
+                    case VALOR_DESC ->
+                        Comparator.comparing((Accepted a) -> a.record().valorOuZero(), Comparator.reverseOrder());
+                    case VALOR_ASC ->
+                        Comparator.comparing((Accepted a) -> a.record().valorOuZero());
+                    case PRAZO_ASC -> dates(PncpRecord::dataEncerramento, false);
+                    case RELEVANCIA ->
+                        Comparator.comparingDouble((Accepted a) -> a.relevance())
+                                .reversed();
+                };
         List<Accepted> sorted = new ArrayList<>(items);
         sorted.sort(primary.thenComparing(tieBreak));
         return sorted;
     }
 
-    private static Comparator<Accepted> dates(java.util.function.Function<PncpRecord, LocalDateTime> key,
-                                              boolean descending) {
+    private static Comparator<Accepted> dates(
+            java.util.function.Function<PncpRecord, LocalDateTime> key, boolean descending) {
         Comparator<LocalDateTime> order = descending ? Comparator.reverseOrder() : Comparator.naturalOrder();
         return Comparator.comparing((Accepted a) -> key.apply(a.record()), Comparator.nullsLast(order));
     }

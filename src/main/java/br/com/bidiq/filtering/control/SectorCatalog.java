@@ -9,7 +9,6 @@ import jakarta.json.JsonValue;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -30,8 +29,13 @@ public final class SectorCatalog {
     private final Set<String> genericObjectWords;
     private final Set<String> acronyms;
 
-    private SectorCatalog(Map<String, Sector> sectors, Set<String> stopwords, Map<String, List<String>> redFlags,
-                          List<String> incidentalMarkers, Set<String> genericObjectWords, Set<String> acronyms) {
+    private SectorCatalog(
+            Map<String, Sector> sectors,
+            Set<String> stopwords,
+            Map<String, List<String>> redFlags,
+            List<String> incidentalMarkers,
+            Set<String> genericObjectWords,
+            Set<String> acronyms) {
         this.acronyms = acronyms;
         this.genericObjectWords = genericObjectWords;
         this.sectors = sectors;
@@ -76,9 +80,15 @@ public final class SectorCatalog {
             if (ctx != null) {
                 ctx.forEach((k, words) -> context.put(k, strings(words.asJsonArray())));
             }
-            sectors.put(s.getString("id"), new Sector(s.getString("id"), s.getString("name"),
-                    s.getString("description", ""), strings(s.getJsonArray("keywords")),
-                    strings(s.getJsonArray("exclusions")), Map.copyOf(context)));
+            sectors.put(
+                    s.getString("id"),
+                    new Sector(
+                            s.getString("id"),
+                            s.getString("name"),
+                            s.getString("description", ""),
+                            strings(s.getJsonArray("keywords")),
+                            strings(s.getJsonArray("exclusions")),
+                            Map.copyOf(context)));
         }
         Set<String> stop = new LinkedHashSet<>();
         for (String w : strings(root.getJsonArray("stopwords_pt"))) {
@@ -90,13 +100,21 @@ public final class SectorCatalog {
         strings(root.getJsonArray("generic_object_words_pt")).forEach(w -> generic.add(TextNormalizer.normalize(w)));
         Set<String> acronyms = new LinkedHashSet<>();
         strings(root.getJsonArray("acronyms_pt")).forEach(w -> acronyms.add(TextNormalizer.normalize(w)));
-        return new SectorCatalog(sectors, Set.copyOf(stop), flags, strings(root.getJsonArray("incidental_markers_pt")),
-                Set.copyOf(generic), Set.copyOf(acronyms));
+        return new SectorCatalog(
+                sectors,
+                Set.copyOf(stop),
+                flags,
+                strings(root.getJsonArray("incidental_markers_pt")),
+                Set.copyOf(generic),
+                Set.copyOf(acronyms));
     }
 
     private static List<String> strings(JsonArray array) {
-        return array == null ? List.of() : array.getValuesAs(jakarta.json.JsonString.class).stream()
-                .map(jakarta.json.JsonString::getString).toList();
+        return array == null
+                ? List.of()
+                : array.getValuesAs(jakarta.json.JsonString.class).stream()
+                        .map(jakarta.json.JsonString::getString)
+                        .toList();
     }
 
     public List<Sector> all() {

@@ -15,8 +15,16 @@ import java.util.List;
 public final class StatusInference {
 
     public static final ZoneId BRASILIA = ZoneId.of("America/Sao_Paulo");
-    private static final List<String> CLOSED = List.of("homologada", "adjudicada", "concluida", "anulada",
-            "revogada", "cancelada", "fracassada", "deserta", "suspensa");
+    private static final List<String> CLOSED = List.of(
+            "homologada",
+            "adjudicada",
+            "concluida",
+            "anulada",
+            "revogada",
+            "cancelada",
+            "fracassada",
+            "deserta",
+            "suspensa");
     private static final List<String> JUDGING = List.of("julgamento", "analise", "classificacao", "habilitacao");
     private static final List<String> OPEN = List.of("recebendo", "aberta", "vigente", "ativa", "em andamento");
 
@@ -116,8 +124,7 @@ public final class StatusInference {
             if (!r.dataAbertura().isBefore(now.minusDays(15))) {
                 return true;
             }
-            return !r.dataAbertura().isBefore(now.minusDays(30))
-                    && situacao(r).contains("recebendo");
+            return !r.dataAbertura().isBefore(now.minusDays(30)) && situacao(r).contains("recebendo");
         }
         return r.dataPublicacao() != null && !r.dataPublicacao().isBefore(now.minusDays(15));
     }

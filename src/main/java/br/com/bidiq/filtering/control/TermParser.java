@@ -26,8 +26,13 @@ public final class TermParser {
     }
 
     public ParsedTerms parse(String input) {
-        String clean = SPACES.matcher(input == null ? "" : input
-                .replace('\u201C', '"').replace('\u201D', '"').replace('\u2018', '\'').replace('\u2019', '\''))
+        String clean = SPACES.matcher(
+                        input == null
+                                ? ""
+                                : input.replace('\u201C', '"')
+                                        .replace('\u201D', '"')
+                                        .replace('\u2018', '\'')
+                                        .replace('\u2019', '\''))
                 .replaceAll(" ");
         boolean phraseMode = clean.contains(",");
         List<String> pieces = new ArrayList<>();
@@ -38,7 +43,8 @@ public final class TermParser {
                 if (t.isEmpty()) {
                     continue;
                 }
-                if (!t.contains(" ") && catalog.isStopword(TextNormalizer.normalize(t))
+                if (!t.contains(" ")
+                        && catalog.isStopword(TextNormalizer.normalize(t))
                         && !catalog.isAcronym(TextNormalizer.normalize(t))) {
                     stopwords.add(t);
                     continue;
@@ -51,7 +57,8 @@ public final class TermParser {
                 if (t.isEmpty()) {
                     continue;
                 }
-                if (catalog.isStopword(TextNormalizer.normalize(t)) && !catalog.isAcronym(TextNormalizer.normalize(t))) {
+                if (catalog.isStopword(TextNormalizer.normalize(t))
+                        && !catalog.isAcronym(TextNormalizer.normalize(t))) {
                     stopwords.add(t);
                     continue;
                 }
@@ -74,8 +81,8 @@ public final class TermParser {
                 reasons.put(term, reason);
             }
         }
-        return new ParsedTerms(List.copyOf(valid), List.copyOf(ignored), Map.copyOf(reasons), List.copyOf(stopwords),
-                phraseMode);
+        return new ParsedTerms(
+                List.copyOf(valid), List.copyOf(ignored), Map.copyOf(reasons), List.copyOf(stopwords), phraseMode);
     }
 
     private String rejectReason(String term) {

@@ -39,7 +39,8 @@ final class WordPattern {
 
     /** Every word of the term in singular or plural, as Portuguese inflects it. */
     static WordPattern withPlural(String normalizedTerm) {
-        String[] stems = java.util.Arrays.stream(normalizedTerm.split(" ")).map(WordPattern::stem)
+        String[] stems = java.util.Arrays.stream(normalizedTerm.split(" "))
+                .map(WordPattern::stem)
                 .toArray(String[]::new);
         return new WordPattern(normalizedTerm, compile(normalizedTerm, true), stems);
     }
@@ -73,37 +74,37 @@ final class WordPattern {
         if (w.length() < 3 || !w.chars().allMatch(Character::isLetter)) {
             return out;
         }
-        if (w.endsWith("oes") || w.endsWith("aes")) {           // confeccoes -> confeccao, paes -> pao
+        if (w.endsWith("oes") || w.endsWith("aes")) { // confeccoes -> confeccao, paes -> pao
             out.add(w.substring(0, w.length() - 3) + "ao");
-        } else if (w.endsWith("ao")) {                          // confeccao -> confeccoes, pao -> paes, mao -> maos
+        } else if (w.endsWith("ao")) { // confeccao -> confeccoes, pao -> paes, mao -> maos
             String stem = w.substring(0, w.length() - 2);
             out.add(stem + "oes");
             out.add(stem + "aes");
             out.add(w + "s");
-        } else if (w.endsWith("ns")) {                          // bobinagens -> bobinagem
+        } else if (w.endsWith("ns")) { // bobinagens -> bobinagem
             out.add(w.substring(0, w.length() - 2) + "m");
-        } else if (w.endsWith("m")) {                           // bobinagem -> bobinagens
+        } else if (w.endsWith("m")) { // bobinagem -> bobinagens
             out.add(w.substring(0, w.length() - 1) + "ns");
-        } else if (w.endsWith("is") && w.length() > 4) {        // materiais -> material, papeis -> papel
+        } else if (w.endsWith("is") && w.length() > 4) { // materiais -> material, papeis -> papel
             String stem = w.substring(0, w.length() - 2);
             out.add(stem + "l");
             out.add(stem.endsWith("e") ? stem.substring(0, stem.length() - 1) + "il" : stem + "il");
-        } else if (w.endsWith("l")) {                           // material -> materiais, funil -> funis
+        } else if (w.endsWith("l")) { // material -> materiais, funil -> funis
             String stem = w.substring(0, w.length() - 1);
             out.add(w.endsWith("il") ? stem.substring(0, stem.length() - 1) + "is" : stem + "is");
             out.add(stem + "is");
-            out.add(w + "s");                                   // firewall -> firewalls
-        } else if (w.endsWith("res") || w.endsWith("zes")) {    // computadores -> computador
+            out.add(w + "s"); // firewall -> firewalls
+        } else if (w.endsWith("res") || w.endsWith("zes")) { // computadores -> computador
             out.add(w.substring(0, w.length() - 2));
-        } else if (w.endsWith("r") || w.endsWith("z")) {        // computador -> computadores
+        } else if (w.endsWith("r") || w.endsWith("z")) { // computador -> computadores
             out.add(w + "es");
-        } else if (w.endsWith("s")) {                           // bermudas -> bermuda
+        } else if (w.endsWith("s")) { // bermudas -> bermuda
             if (w.length() > 4 && isVowel(w.charAt(w.length() - 2))) {
                 out.add(w.substring(0, w.length() - 1));
             }
-        } else if (isVowel(w.charAt(w.length() - 1))) {         // uniforme -> uniformes, aco -> acos
+        } else if (isVowel(w.charAt(w.length() - 1))) { // uniforme -> uniformes, aco -> acos
             out.add(w + "s");
-        } else {                                                // notebook -> notebooks, switch -> switches
+        } else { // notebook -> notebooks, switch -> switches
             out.add(w + "s");
             out.add(w + "es");
         }

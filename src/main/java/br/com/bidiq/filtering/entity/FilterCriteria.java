@@ -12,15 +12,17 @@ import java.util.Set;
  * custom-terms mode one matching term is enough (otherwise a share of the terms must match). {@code somenteAbertas}: only tenders whose proposal deadline is still
  * ahead ("abertas agora"), whatever the status filter says.
  */
-public record FilterCriteria(Set<String> ufs, StatusLicitacao status, Set<String> esferas, Set<Integer> modalidades,
-                             Set<String> municipios, List<String> orgaos, BigDecimal valorMinimo,
-                             BigDecimal valorMaximo, Sector sector, String termosBusca,
-                             List<String> exclusionTerms, boolean showAllMatches, boolean somenteAbertas) {
-
-    public FilterCriteria(Set<String> ufs, StatusLicitacao status, Set<String> esferas, Set<Integer> modalidades,
-                          Set<String> municipios, List<String> orgaos, BigDecimal valorMinimo, BigDecimal valorMaximo,
-                          Sector sector, String termosBusca, List<String> exclusionTerms, boolean showAllMatches) {
-        this(ufs, status, esferas, modalidades, municipios, orgaos, valorMinimo, valorMaximo, sector, termosBusca,
-                exclusionTerms, showAllMatches, false);
-    }
-}
+public record FilterCriteria(
+        Set<String> ufs,
+        StatusLicitacao status,
+        Set<String> esferas,
+        Set<Integer> modalidades,
+        Set<String> municipios,
+        List<String> orgaos,
+        BigDecimal valorMinimo,
+        BigDecimal valorMaximo,
+        Sector sector,
+        String termosBusca,
+        List<String> exclusionTerms,
+        boolean showAllMatches,
+        boolean somenteAbertas) {}

@@ -19,5 +19,4 @@ public record FilterStats(
         @JsonbProperty("rejeitadas_red_flags") int rejeitadasRedFlags,
         @JsonbProperty("rejeitadas_min_match") int rejeitadasMinMatch,
         @JsonbProperty("rejeitadas_prazo") int rejeitadasPrazo,
-        @JsonbProperty("rejeitadas_outros") int rejeitadasOutros) {
-}
+        @JsonbProperty("rejeitadas_outros") int rejeitadasOutros) {}

@@ -5,12 +5,12 @@ import br.com.bidiq.index.control.Ingestion;
 import br.com.bidiq.index.entity.IndexOverview;
 import br.com.bidiq.index.entity.IngestionRun;
 import br.com.bidiq.platform.AdminToken;
+import br.com.bidiq.platform.ClientAddress;
 import br.com.bidiq.platform.ConflictException;
 import br.com.bidiq.platform.ErrorMappers;
 import br.com.bidiq.platform.NotFoundException;
 import br.com.bidiq.progress.boundary.SseStreams;
 import jakarta.enterprise.context.ApplicationScoped;
-import br.com.bidiq.platform.ClientAddress;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.GET;
@@ -76,17 +76,21 @@ public class IndexResource {
             throw new ConflictException("Uma atualização do índice já está em andamento.");
         }
         String events = uri.getBaseUri().getPath() + "indice/events";
-        return Response.accepted(Map.of("execucao", run.get().id(), "status", "em_andamento",
-                "events_url", events)).header("Location", events).build();
+        return Response.accepted(Map.of("execucao", run.get().id(), "status", "em_andamento", "events_url", events))
+                .header("Location", events)
+                .build();
     }
 
     @GET
     @Path("events")
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @Operation(summary = "Progresso da execução mais recente do índice (SSE, como o de uma busca)")
-    public void events(@HeaderParam("Last-Event-ID") String lastEventId,
-                       @QueryParam("lastEventId") String lastEventIdQuery, @Context SseEventSink sink,
-                       @Context Sse sse, @Context HttpServletRequest http) {
+    public void events(
+            @HeaderParam("Last-Event-ID") String lastEventId,
+            @QueryParam("lastEventId") String lastEventIdQuery,
+            @Context SseEventSink sink,
+            @Context Sse sse,
+            @Context HttpServletRequest http) {
         Optional<String> stream;
         try {
             stream = statistics.latestStream();
@@ -96,8 +100,11 @@ public class IndexResource {
         if (stream.isEmpty() || !streams.known(stream.get())) {
             throw new NotFoundException("Nenhuma atualização do índice recente para acompanhar.");
         }
-        streams.open(sse, sink, stream.get(), SseStreams.position(lastEventId != null ? lastEventId
-                : lastEventIdQuery), clients.of(http));
+        streams.open(
+                sse,
+                sink,
+                stream.get(),
+                SseStreams.position(lastEventId != null ? lastEventId : lastEventIdQuery),
+                clients.of(http));
     }
-
 }

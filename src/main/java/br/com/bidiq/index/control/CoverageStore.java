@@ -27,12 +27,17 @@ final class CoverageStore {
     /** Every unit there is, planned or covered, with its status: what a new plan starts from. */
     Map<PlannedUnit, IndexUnit.Status> statuses(Connection c) throws SQLException {
         Map<PlannedUnit, IndexUnit.Status> statuses = new HashMap<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT endpoint, uf, modalidade, data_inicial, data_final, "
-                + "status FROM index_units");
-             ResultSet rs = ps.executeQuery()) {
+        try (PreparedStatement ps = c.prepareStatement(
+                        "SELECT endpoint, uf, modalidade, data_inicial, data_final, " + "status FROM index_units");
+                ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
-                statuses.put(new PlannedUnit(PncpEndpoint.fromWire(rs.getString(1)), rs.getString(2), rs.getInt(3),
-                        rs.getObject(4, LocalDate.class), rs.getObject(5, LocalDate.class)),
+                statuses.put(
+                        new PlannedUnit(
+                                PncpEndpoint.fromWire(rs.getString(1)),
+                                rs.getString(2),
+                                rs.getInt(3),
+                                rs.getObject(4, LocalDate.class),
+                                rs.getObject(5, LocalDate.class)),
                         IndexUnit.Status.fromWire(rs.getString(6)));
             }
         }
@@ -43,14 +48,20 @@ final class CoverageStore {
      * Adds planned units as pending; a planned unit that is already done is fetched again from page 1, one that is
      * pending or failed keeps its checkpoint.
      */
-    void plan(Connection c, List<PlannedUnit> planned, Map<PlannedUnit, IndexUnit.Status> existing, long runId,
-              OffsetDateTime now) throws SQLException {
+    void plan(
+            Connection c,
+            List<PlannedUnit> planned,
+            Map<PlannedUnit, IndexUnit.Status> existing,
+            long runId,
+            OffsetDateTime now)
+            throws SQLException {
         try (PreparedStatement insert = c.prepareStatement("INSERT INTO index_units (endpoint, uf, modalidade, "
-                + "data_inicial, data_final, status, next_page, records, bad_records, attempts, run_id, updated_at) "
-                + "VALUES (?, ?, ?, ?, ?, 'pending', 1, 0, 0, 0, ?, ?)");
-             PreparedStatement refresh = c.prepareStatement("UPDATE index_units SET status = 'pending', next_page = 1, "
-                + "records = 0, bad_records = 0, total_pages = NULL, run_id = ?, updated_at = ? WHERE endpoint = ? "
-                + "AND uf = ? AND modalidade = ? AND data_inicial = ? AND data_final = ? AND status = 'done'")) {
+                        + "data_inicial, data_final, status, next_page, records, bad_records, attempts, run_id, updated_at) "
+                        + "VALUES (?, ?, ?, ?, ?, 'pending', 1, 0, 0, 0, ?, ?)");
+                PreparedStatement refresh = c.prepareStatement(
+                        "UPDATE index_units SET status = 'pending', next_page = 1, "
+                                + "records = 0, bad_records = 0, total_pages = NULL, run_id = ?, updated_at = ? WHERE endpoint = ? "
+                                + "AND uf = ? AND modalidade = ? AND data_inicial = ? AND data_final = ? AND status = 'done'")) {
             for (PlannedUnit p : planned) {
                 IndexUnit.Status status = existing.get(p);
                 if (status == null) {
@@ -80,12 +91,15 @@ final class CoverageStore {
 
     /** Every unit still to fetch: pending first, then failed ones (retried); backfill before incremental. */
     List<IndexUnit> open(Connection c) throws SQLException {
-        return units(c, "WHERE status <> 'done' ORDER BY CASE status WHEN 'pending' THEN 0 ELSE 1 END, "
-                + "CASE endpoint WHEN 'publicacao' THEN 0 ELSE 1 END, data_inicial, uf, modalidade");
+        return units(
+                c,
+                "WHERE status <> 'done' ORDER BY CASE status WHEN 'pending' THEN 0 ELSE 1 END, "
+                        + "CASE endpoint WHEN 'publicacao' THEN 0 ELSE 1 END, data_inicial, uf, modalidade");
     }
 
-    void checkpoint(Connection c, long unitId, int nextPage, int totalPages, int records, int badRecords,
-                    OffsetDateTime now) throws SQLException {
+    void checkpoint(
+            Connection c, long unitId, int nextPage, int totalPages, int records, int badRecords, OffsetDateTime now)
+            throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("UPDATE index_units SET next_page = ?, total_pages = ?, "
                 + "records = records + ?, bad_records = bad_records + ?, updated_at = ? WHERE id = ?")) {
             ps.setInt(1, nextPage);
@@ -131,9 +145,15 @@ final class CoverageStore {
             ps.setMaxRows(limit);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    failed.add(new IndexOverview.FailedIndexUnit(rs.getString(1), rs.getString(2), rs.getInt(3),
-                            rs.getObject(4, LocalDate.class), rs.getObject(5, LocalDate.class), rs.getInt(6),
-                            rs.getString(7), rs.getInt(8)));
+                    failed.add(new IndexOverview.FailedIndexUnit(
+                            rs.getString(1),
+                            rs.getString(2),
+                            rs.getInt(3),
+                            rs.getObject(4, LocalDate.class),
+                            rs.getObject(5, LocalDate.class),
+                            rs.getInt(6),
+                            rs.getString(7),
+                            rs.getInt(8)));
                 }
             }
         }
@@ -143,21 +163,25 @@ final class CoverageStore {
     /** Done, pending and failed unit counts, the covered date range and when a unit last succeeded. */
     IndexOverview.Coverage coverage(Connection c) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT "
-                + "SUM(CASE WHEN status = 'done' THEN 1 ELSE 0 END), "
-                + "SUM(CASE WHEN status = 'pending' THEN 1 ELSE 0 END), "
-                + "SUM(CASE WHEN status = 'failed' THEN 1 ELSE 0 END), "
-                + "MIN(CASE WHEN status = 'done' THEN data_inicial END), "
-                + "MAX(CASE WHEN status = 'done' THEN data_final END) FROM index_units");
-             ResultSet rs = ps.executeQuery()) {
+                        + "SUM(CASE WHEN status = 'done' THEN 1 ELSE 0 END), "
+                        + "SUM(CASE WHEN status = 'pending' THEN 1 ELSE 0 END), "
+                        + "SUM(CASE WHEN status = 'failed' THEN 1 ELSE 0 END), "
+                        + "MIN(CASE WHEN status = 'done' THEN data_inicial END), "
+                        + "MAX(CASE WHEN status = 'done' THEN data_final END) FROM index_units");
+                ResultSet rs = ps.executeQuery()) {
             rs.next();
-            return new IndexOverview.Coverage(rs.getObject(4, LocalDate.class), rs.getObject(5, LocalDate.class),
-                    rs.getLong(1), rs.getLong(2), rs.getLong(3));
+            return new IndexOverview.Coverage(
+                    rs.getObject(4, LocalDate.class),
+                    rs.getObject(5, LocalDate.class),
+                    rs.getLong(1),
+                    rs.getLong(2),
+                    rs.getLong(3));
         }
     }
 
     OffsetDateTime lastIndexedAt(Connection c) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT MAX(indexed_at) FROM index_units");
-             ResultSet rs = ps.executeQuery()) {
+                ResultSet rs = ps.executeQuery()) {
             return rs.next() ? rs.getObject(1, OffsetDateTime.class) : null;
         }
     }
@@ -165,14 +189,18 @@ final class CoverageStore {
     private List<IndexUnit> units(Connection c, String where) throws SQLException {
         List<IndexUnit> units = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement("SELECT " + UNIT_COLUMNS + " FROM index_units " + where);
-             ResultSet rs = ps.executeQuery()) {
+                ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
-                units.add(new IndexUnit(rs.getLong(1), PncpEndpoint.fromWire(rs.getString(2)), rs.getString(3),
-                        rs.getInt(4), rs.getObject(5, LocalDate.class), rs.getObject(6, LocalDate.class),
+                units.add(new IndexUnit(
+                        rs.getLong(1),
+                        PncpEndpoint.fromWire(rs.getString(2)),
+                        rs.getString(3),
+                        rs.getInt(4),
+                        rs.getObject(5, LocalDate.class),
+                        rs.getObject(6, LocalDate.class),
                         rs.getInt(7)));
             }
         }
         return units;
     }
-
 }

@@ -13,7 +13,8 @@ import java.nio.file.Path;
 public record DatabaseUrl(Vendor vendor, String jdbcUrl, String user, String password) {
 
     public enum Vendor {
-        POSTGRESQL, H2;
+        POSTGRESQL,
+        H2;
 
         public String wire() {
             return name().toLowerCase(java.util.Locale.ROOT);
@@ -23,9 +24,11 @@ public record DatabaseUrl(Vendor vendor, String jdbcUrl, String user, String pas
     public static DatabaseUrl of(String databaseUrl, String user, String password, Path dataDir) {
         if (databaseUrl == null || databaseUrl.isBlank()) {
             String file = dataDir.toAbsolutePath().resolve("bidiq-index").toString();
-            return new DatabaseUrl(Vendor.H2, "jdbc:h2:file:" + file
-                    + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH",
-                    blankTo(user, "sa"), blankTo(password, ""));
+            return new DatabaseUrl(
+                    Vendor.H2,
+                    "jdbc:h2:file:" + file + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH",
+                    blankTo(user, "sa"),
+                    blankTo(password, ""));
         }
         String url = databaseUrl.strip();
         if (url.startsWith("jdbc:postgresql:")) {
@@ -45,10 +48,15 @@ public record DatabaseUrl(Vendor vendor, String jdbcUrl, String user, String pas
             }
             String host = uri.getHost() == null ? "localhost" : uri.getHost();
             int port = uri.getPort() < 0 ? 5432 : uri.getPort();
-            String db = uri.getPath() == null || uri.getPath().length() <= 1 ? "postgres" : uri.getPath().substring(1);
+            String db = uri.getPath() == null || uri.getPath().length() <= 1
+                    ? "postgres"
+                    : uri.getPath().substring(1);
             String query = uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery();
-            return new DatabaseUrl(Vendor.POSTGRESQL, "jdbc:postgresql://" + host + ":" + port + "/" + db + query,
-                    blank(user) != null ? user : urlUser, blank(password) != null ? password : urlPassword);
+            return new DatabaseUrl(
+                    Vendor.POSTGRESQL,
+                    "jdbc:postgresql://" + host + ":" + port + "/" + db + query,
+                    blank(user) != null ? user : urlUser,
+                    blank(password) != null ? password : urlPassword);
         }
         throw new IllegalArgumentException("DATABASE_URL must be jdbc:postgresql://…, postgres://… or jdbc:h2:…");
     }

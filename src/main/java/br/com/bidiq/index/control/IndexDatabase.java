@@ -101,11 +101,12 @@ public class IndexDatabase implements AutoCloseable {
                     .load();
             var result = flyway.migrate();
             if (flyway.info().current() == null) {
-                throw new IllegalStateException("no migration found under db/migration/" + url.vendor().wire());
+                throw new IllegalStateException(
+                        "no migration found under db/migration/" + url.vendor().wire());
             }
             migrated = true;
-            LOG.info("Index database ready: " + describe() + " (schema " + result.targetSchemaVersion
-                    + ", " + result.migrationsExecuted + " migrations applied)");
+            LOG.info("Index database ready: " + describe() + " (schema " + result.targetSchemaVersion + ", "
+                    + result.migrationsExecuted + " migrations applied)");
         } catch (RuntimeException e) {
             throw new SQLException("schema migration failed: " + e.getMessage(), e);
         }

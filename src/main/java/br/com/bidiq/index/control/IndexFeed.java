@@ -55,8 +55,7 @@ public class IndexFeed {
      * skipped) and marks the completed units covered. A unit reaching past today covers only up to today: what is
      * published later must still be fetched.
      */
-    public void store(List<PncpRecord> records, List<String> raw, List<FetchUnit> completedUnits)
-            throws SQLException {
+    public void store(List<PncpRecord> records, List<String> raw, List<FetchUnit> completedUnits) throws SQLException {
         OffsetDateTime now = OffsetDateTime.now(clock);
         LocalDate today = LocalDate.now(clock.withZone(IndexSearch.BRASILIA));
         List<IndexedNotice> indexable = new ArrayList<>();
@@ -82,23 +81,25 @@ public class IndexFeed {
         }
     }
 
-    private void units(Connection c, List<IndexedNotice> stored, List<FetchUnit> units, LocalDate today,
-                       OffsetDateTime now) throws SQLException {
+    private void units(
+            Connection c, List<IndexedNotice> stored, List<FetchUnit> units, LocalDate today, OffsetDateTime now)
+            throws SQLException {
         Map<String, List<LocalDate>> days = new HashMap<>();
         for (IndexedNotice n : stored) {
             PncpRecord r = n.record();
             days.computeIfAbsent(r.uf() + "|" + r.modalidadeId(), k -> new ArrayList<>())
                     .add(r.dataPublicacao().toLocalDate());
         }
-        try (PreparedStatement ps = c.prepareStatement(db.vendor() == DatabaseUrl.Vendor.POSTGRESQL ? POSTGRES_UNIT
-                : H2_UNIT)) {
+        try (PreparedStatement ps =
+                c.prepareStatement(db.vendor() == DatabaseUrl.Vendor.POSTGRESQL ? POSTGRES_UNIT : H2_UNIT)) {
             for (FetchUnit u : units) {
                 if (u.dataInicial().isAfter(today)) {
                     continue;
                 }
                 LocalDate end = u.dataFinal().isAfter(today) ? today : u.dataFinal();
                 long records = days.getOrDefault(u.uf() + "|" + u.modalidade(), List.of()).stream()
-                        .filter(d -> !d.isBefore(u.dataInicial()) && !d.isAfter(end)).count();
+                        .filter(d -> !d.isBefore(u.dataInicial()) && !d.isAfter(end))
+                        .count();
                 ps.setString(1, u.uf());
                 ps.setInt(2, u.modalidade());
                 ps.setObject(3, u.dataInicial());

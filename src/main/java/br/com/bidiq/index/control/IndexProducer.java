@@ -24,8 +24,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class IndexProducer {
 
-    private static final java.util.logging.Logger LOG =
-            br.com.bidiq.platform.RequestIds.logger(IndexProducer.class);
+    private static final java.util.logging.Logger LOG = br.com.bidiq.platform.RequestIds.logger(IndexProducer.class);
 
     @Inject
     @ConfigProperty(name = "database.url")
@@ -108,22 +107,39 @@ public class IndexProducer {
     @Produces
     @Singleton
     IndexSettings settings() {
-        List<String> ufList = "all".equalsIgnoreCase(ufs.strip()) ? IndexSettings.ALL_UFS
-                : Arrays.stream(ufs.split(",")).map(s -> s.strip().toUpperCase(java.util.Locale.ROOT))
-                        .filter(s -> !s.isEmpty()).distinct().toList();
-        List<Integer> modList = Arrays.stream(modalidades.split(",")).map(String::strip).filter(s -> !s.isEmpty())
-                .map(Integer::valueOf).distinct().toList();
-        return new IndexSettings(enabled, Duration.ofMillis(Math.round(intervalMinutes * 60_000)), historyDays, ufList,
-                modList, windowDays, overlapDays, concurrency, Duration.ofSeconds(leaseSeconds), maxPages);
+        List<String> ufList = "all".equalsIgnoreCase(ufs.strip())
+                ? IndexSettings.ALL_UFS
+                : Arrays.stream(ufs.split(","))
+                        .map(s -> s.strip().toUpperCase(java.util.Locale.ROOT))
+                        .filter(s -> !s.isEmpty())
+                        .distinct()
+                        .toList();
+        List<Integer> modList = Arrays.stream(modalidades.split(","))
+                .map(String::strip)
+                .filter(s -> !s.isEmpty())
+                .map(Integer::valueOf)
+                .distinct()
+                .toList();
+        return new IndexSettings(
+                enabled,
+                Duration.ofMillis(Math.round(intervalMinutes * 60_000)),
+                historyDays,
+                ufList,
+                modList,
+                windowDays,
+                overlapDays,
+                concurrency,
+                Duration.ofSeconds(leaseSeconds),
+                maxPages);
     }
 
     @Produces
     @Singleton
     IndexDatabase database() {
-        Path dir = Path.of(dataDir.filter(s -> !s.isBlank())
-                .orElse(System.getProperty("java.io.tmpdir") + "/bidiq-data"));
-        DatabaseUrl url = DatabaseUrl.of(databaseUrl.orElse(null), databaseUser.orElse(null),
-                databasePassword.orElse(null), dir);
+        Path dir =
+                Path.of(dataDir.filter(s -> !s.isBlank()).orElse(System.getProperty("java.io.tmpdir") + "/bidiq-data"));
+        DatabaseUrl url =
+                DatabaseUrl.of(databaseUrl.orElse(null), databaseUser.orElse(null), databasePassword.orElse(null), dir);
         return new IndexDatabase(url, Math.max(4, concurrency + 4));
     }
 
@@ -142,8 +158,7 @@ public class IndexProducer {
     @Produces
     @Singleton
     Ingestion ingestion(IndexDatabase db, IndexSettings settings) {
-        return new Ingestion(db, settings, client, nodeGate, bus, executor, scheduler, Clock.systemUTC(),
-                redis.node());
+        return new Ingestion(db, settings, client, nodeGate, bus, executor, scheduler, Clock.systemUTC(), redis.node());
     }
 
     @Produces

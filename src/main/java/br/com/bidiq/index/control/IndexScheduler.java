@@ -40,7 +40,8 @@ public class IndexScheduler {
             LOG.info("Index schedule off (INDEX_ENABLED=false)");
             return;
         }
-        long period = Math.max(1000, Math.min(settings.interval().toMillis(), settings.lease().toMillis() / 2));
+        long period = Math.max(
+                1000, Math.min(settings.interval().toMillis(), settings.lease().toMillis() / 2));
         ticks = scheduler.scheduleWithFixedDelay(this::tick, FIRST_TICK_SECONDS * 1000, period, TimeUnit.MILLISECONDS);
         LOG.info("Index schedule on: every " + settings.interval().toSeconds() + " s, " + settings.historyDays()
                 + " days of history, " + settings.ufs().size() + " UFs, modalities " + settings.modalidades());

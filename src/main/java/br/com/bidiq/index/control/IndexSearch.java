@@ -76,15 +76,23 @@ public class IndexSearch {
                     Instant freshAt = fresh.get(key);
                     Lane lane = lanes.getOrDefault(key, new Lane());
                     if (freshAt == null) {
-                        missing.add(new UncoveredRange(uf, modalidade, dated ? from.toString() : null,
-                                dated ? last.toString() : null, "UF e modalidade ainda não indexadas"));
+                        missing.add(new UncoveredRange(
+                                uf,
+                                modalidade,
+                                dated ? from.toString() : null,
+                                dated ? last.toString() : null,
+                                "UF e modalidade ainda não indexadas"));
                         continue;
                     }
                     stalest = stalest == null || freshAt.isBefore(stalest) ? freshAt : stalest;
                     if (freshAt.isBefore(limit)) {
-                        missing.add(new UncoveredRange(uf, modalidade, dated ? from.toString() : null,
-                                dated ? last.toString() : null, "dados do índice desatualizados (última atualização "
-                                + WHEN.format(freshAt.atZone(BRASILIA)) + ")"));
+                        missing.add(new UncoveredRange(
+                                uf,
+                                modalidade,
+                                dated ? from.toString() : null,
+                                dated ? last.toString() : null,
+                                "dados do índice desatualizados (última atualização "
+                                        + WHEN.format(freshAt.atZone(BRASILIA)) + ")"));
                         continue;
                     }
                     if (dated && !from.isAfter(last)) {
@@ -108,15 +116,23 @@ public class IndexSearch {
             bindLanes(ps, 1, ufs, modalidades);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    fresh.put(rs.getString(1) + "|" + rs.getInt(2), rs.getObject(3, OffsetDateTime.class).toInstant());
+                    fresh.put(
+                            rs.getString(1) + "|" + rs.getInt(2),
+                            rs.getObject(3, OffsetDateTime.class).toInstant());
                 }
             }
         }
         return fresh;
     }
 
-    private static void readUnits(Connection c, List<String> ufs, List<Integer> modalidades, LocalDate from,
-                                  LocalDate to, Map<String, Lane> lanes) throws SQLException {
+    private static void readUnits(
+            Connection c,
+            List<String> ufs,
+            List<Integer> modalidades,
+            LocalDate from,
+            LocalDate to,
+            Map<String, Lane> lanes)
+            throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT uf, modalidade, data_inicial, data_final, status, "
                 + "indexed_at, last_error FROM index_units WHERE uf IN (" + marks(ufs.size()) + ") AND modalidade IN ("
                 + marks(modalidades.size()) + ") AND data_final >= ? AND data_inicial <= ?")) {
@@ -140,17 +156,21 @@ public class IndexSearch {
         }
     }
 
-    private static void readFailedUnits(Connection c, List<String> ufs, List<Integer> modalidades,
-                                        Map<String, Lane> lanes) throws SQLException {
+    private static void readFailedUnits(
+            Connection c, List<String> ufs, List<Integer> modalidades, Map<String, Lane> lanes) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT uf, modalidade, data_inicial, data_final, last_error "
                 + "FROM index_units WHERE uf IN (" + marks(ufs.size()) + ") AND modalidade IN ("
                 + marks(modalidades.size()) + ") AND status = 'failed' ORDER BY data_inicial")) {
             bindLanes(ps, 1, ufs, modalidades);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    lanes.computeIfAbsent(rs.getString(1) + "|" + rs.getInt(2), k -> new Lane()).failedUnits
-                            .add(new String[] {rs.getObject(3, LocalDate.class).toString(),
-                                rs.getObject(4, LocalDate.class).toString(), rs.getString(5)});
+                    lanes.computeIfAbsent(rs.getString(1) + "|" + rs.getInt(2), k -> new Lane())
+                            .failedUnits
+                            .add(new String[] {
+                                rs.getObject(3, LocalDate.class).toString(),
+                                rs.getObject(4, LocalDate.class).toString(),
+                                rs.getString(5)
+                            });
                 }
             }
         }
@@ -223,8 +243,10 @@ public class IndexSearch {
 
     private static int stream(Connection c, Where where, Consumer<PncpRecord> sink) throws SQLException {
         int n = 0;
-        try (PreparedStatement ps = c.prepareStatement("SELECT " + RECORD_COLUMNS + " FROM notices" + where.sql(),
-                ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY)) {
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT " + RECORD_COLUMNS + " FROM notices" + where.sql(),
+                ResultSet.TYPE_FORWARD_ONLY,
+                ResultSet.CONCUR_READ_ONLY)) {
             ps.setFetchSize(FETCH_SIZE);
             where.bind(ps);
             try (ResultSet rs = ps.executeQuery()) {
@@ -244,12 +266,30 @@ public class IndexSearch {
     }
 
     private static PncpRecord record(ResultSet rs) throws SQLException {
-        return new PncpRecord(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9), rs.getBigDecimal(10),
-                rs.getBigDecimal(11), rs.getInt(12), rs.getString(13), rs.getString(14),
-                rs.getObject(15, LocalDateTime.class), rs.getObject(16, LocalDateTime.class),
-                rs.getObject(17, LocalDateTime.class), rs.getObject(18, LocalDateTime.class), rs.getString(19),
-                rs.getString(20), integer(rs, 21), integer(rs, 22), integer(rs, 23));
+        return new PncpRecord(
+                rs.getString(1),
+                rs.getString(2),
+                rs.getString(3),
+                rs.getString(4),
+                rs.getString(5),
+                rs.getString(6),
+                rs.getString(7),
+                rs.getString(8),
+                rs.getString(9),
+                rs.getBigDecimal(10),
+                rs.getBigDecimal(11),
+                rs.getInt(12),
+                rs.getString(13),
+                rs.getString(14),
+                rs.getObject(15, LocalDateTime.class),
+                rs.getObject(16, LocalDateTime.class),
+                rs.getObject(17, LocalDateTime.class),
+                rs.getObject(18, LocalDateTime.class),
+                rs.getString(19),
+                rs.getString(20),
+                integer(rs, 21),
+                integer(rs, 22),
+                integer(rs, 23));
     }
 
     private static Integer integer(ResultSet rs, int column) throws SQLException {
@@ -301,8 +341,12 @@ public class IndexSearch {
                 int e = Math.min(days, failed.nextClearBit(s));
                 Map.Entry<Integer, String> unit = reasons.floorEntry(s);
                 String reason = (unit != null ? unit : reasons.firstEntry()).getValue();
-                out.add(new UncoveredRange(uf, modalidade, from.plusDays(s).toString(),
-                        from.plusDays(e - 1L).toString(), "falha na indexação" + (reason == null ? "" : ": " + reason)));
+                out.add(new UncoveredRange(
+                        uf,
+                        modalidade,
+                        from.plusDays(s).toString(),
+                        from.plusDays(e - 1L).toString(),
+                        "falha na indexação" + (reason == null ? "" : ": " + reason)));
                 s = e;
             }
             BitSet open = new BitSet();
@@ -311,16 +355,20 @@ public class IndexSearch {
             open.andNot(failed);
             for (int s = open.nextSetBit(0); s >= 0; s = open.nextSetBit(s)) {
                 int e = open.nextClearBit(s);
-                out.add(new UncoveredRange(uf, modalidade, from.plusDays(s).toString(),
-                        from.plusDays(e - 1L).toString(), "período ainda não indexado"));
+                out.add(new UncoveredRange(
+                        uf,
+                        modalidade,
+                        from.plusDays(s).toString(),
+                        from.plusDays(e - 1L).toString(),
+                        "período ainda não indexado"));
                 s = e;
             }
         }
 
         void failures(String uf, int modalidade, List<UncoveredRange> out) {
             for (String[] f : failedUnits) {
-                out.add(new UncoveredRange(uf, modalidade, f[0], f[1], "falha na indexação"
-                        + (f[2] == null ? "" : ": " + f[2])));
+                out.add(new UncoveredRange(
+                        uf, modalidade, f[0], f[1], "falha na indexação" + (f[2] == null ? "" : ": " + f[2])));
             }
         }
     }
@@ -372,7 +420,11 @@ public class IndexSearch {
         private static void in(StringBuilder sql, List<Object> params, String column, java.util.Set<String> values) {
             if (!values.isEmpty()) {
                 List<String> sorted = values.stream().sorted().toList();
-                sql.append(" AND ").append(column).append(" IN (").append(marks(sorted.size())).append(')');
+                sql.append(" AND ")
+                        .append(column)
+                        .append(" IN (")
+                        .append(marks(sorted.size()))
+                        .append(')');
                 params.addAll(sorted);
             }
         }

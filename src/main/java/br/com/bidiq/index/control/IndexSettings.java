@@ -8,19 +8,28 @@ import java.util.List;
  * What the index fetches and how often. {@code windowDays} is the longest date window of one PNCP query;
  * {@code overlapDays} how far an incremental run reaches back before the last one.
  */
-public record IndexSettings(boolean enabled, Duration interval, int historyDays, List<String> ufs,
-                            List<Integer> modalidades, int windowDays, int overlapDays, int concurrency,
-                            Duration lease, int maxPagesPerUnit) {
+public record IndexSettings(
+        boolean enabled,
+        Duration interval,
+        int historyDays,
+        List<String> ufs,
+        List<Integer> modalidades,
+        int windowDays,
+        int overlapDays,
+        int concurrency,
+        Duration lease,
+        int maxPagesPerUnit) {
 
     public static final int MAX_HISTORY_DAYS = 400;
-    public static final List<String> ALL_UFS = List.of("AC", "AL", "AM", "AP", "BA", "CE", "DF", "ES", "GO", "MA",
-            "MG", "MS", "MT", "PA", "PB", "PE", "PI", "PR", "RJ", "RN", "RO", "RR", "RS", "SC", "SE", "SP", "TO");
+    public static final List<String> ALL_UFS = List.of(
+            "AC", "AL", "AM", "AP", "BA", "CE", "DF", "ES", "GO", "MA", "MG", "MS", "MT", "PA", "PB", "PE", "PI", "PR",
+            "RJ", "RN", "RO", "RR", "RS", "SC", "SE", "SP", "TO");
     public static final List<Integer> DEFAULT_MODALIDADES = List.of(4, 5, 6, 7, 8, 12);
 
     public IndexSettings {
         if (historyDays < 1 || historyDays > MAX_HISTORY_DAYS) {
-            throw new IllegalArgumentException("INDEX_HISTORY_DAYS must be 1.." + MAX_HISTORY_DAYS + ": "
-                    + historyDays);
+            throw new IllegalArgumentException(
+                    "INDEX_HISTORY_DAYS must be 1.." + MAX_HISTORY_DAYS + ": " + historyDays);
         }
         for (String uf : ufs) {
             if (!ALL_UFS.contains(uf)) {

@@ -33,16 +33,25 @@ public class IndexStatistics {
             Map<String, Long> perUf = new LinkedHashMap<>();
             long total = 0;
             try (PreparedStatement ps = c.prepareStatement("SELECT uf, COUNT(*) FROM notices GROUP BY uf ORDER BY uf");
-                 ResultSet rs = ps.executeQuery()) {
+                    ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     perUf.put(rs.getString(1), rs.getLong(2));
                     total += rs.getLong(2);
                 }
             }
             OffsetDateTime freshAt = coverage.lastIndexedAt(c);
-            return new IndexOverview("up", db.describe(), total, perUf, coverage.coverage(c),
-                    runs.watermark(c).orElse(null), freshAt, lag(freshAt), runs.last(c).orElse(null),
-                    coverage.failedUnits(c, 100), settings.schedule());
+            return new IndexOverview(
+                    "up",
+                    db.describe(),
+                    total,
+                    perUf,
+                    coverage.coverage(c),
+                    runs.watermark(c).orElse(null),
+                    freshAt,
+                    lag(freshAt),
+                    runs.last(c).orElse(null),
+                    coverage.failedUnits(c, 100),
+                    settings.schedule());
         } catch (SQLException e) {
             return IndexOverview.down(db.describe(), settings.schedule());
         }
@@ -57,11 +66,12 @@ public class IndexStatistics {
         }
     }
 
-    public record Health(boolean up, Long lagMinutes) {
-    }
+    public record Health(boolean up, Long lagMinutes) {}
 
     private Long lag(OffsetDateTime freshAt) {
-        return freshAt == null ? null : Duration.between(freshAt.toInstant(), clock.instant()).toMinutes();
+        return freshAt == null
+                ? null
+                : Duration.between(freshAt.toInstant(), clock.instant()).toMinutes();
     }
 
     /** The stream id of the latest run, if there was one. */

@@ -4,9 +4,9 @@ import br.com.bidiq.index.entity.IndexUnit;
 import br.com.bidiq.index.entity.IngestionRun;
 import br.com.bidiq.index.entity.PlannedUnit;
 import br.com.bidiq.index.entity.RunOutcome;
+import br.com.bidiq.platform.RequestIds;
 import br.com.bidiq.pncp.control.PncpClient;
 import br.com.bidiq.pncp.control.RequestGate;
-import br.com.bidiq.platform.RequestIds;
 import br.com.bidiq.progress.control.ProgressBus;
 import br.com.bidiq.progress.entity.ProgressEvent;
 import java.sql.Connection;
@@ -65,9 +65,16 @@ public class Ingestion {
     private final AtomicBoolean running = new AtomicBoolean();
     private volatile AtomicBoolean stopRequested = new AtomicBoolean();
 
-    public Ingestion(IndexDatabase db, IndexSettings settings, PncpClient client, RequestGate nodeGate,
-                     ProgressBus bus, Executor executor, ScheduledExecutorService scheduler, Clock clock,
-                     String node) {
+    public Ingestion(
+            IndexDatabase db,
+            IndexSettings settings,
+            PncpClient client,
+            RequestGate nodeGate,
+            ProgressBus bus,
+            Executor executor,
+            ScheduledExecutorService scheduler,
+            Clock clock,
+            String node) {
         this.db = db;
         this.settings = settings;
         this.bus = bus;
@@ -77,8 +84,8 @@ public class Ingestion {
         this.node = node;
         this.lease = new IngestionLease(clock);
         this.planner = new IngestionPlanner(settings);
-        this.fetcher = new UnitFetcher(db, client, nodeGate, new NoticeStore(db.vendor()), coverage,
-                settings.maxPagesPerUnit(), clock);
+        this.fetcher = new UnitFetcher(
+                db, client, nodeGate, new NoticeStore(db.vendor()), coverage, settings.maxPagesPerUnit(), clock);
     }
 
     public IndexSettings settings() {
@@ -112,7 +119,8 @@ public class Ingestion {
                 if (unfinished.isPresent()) {
                     id = unfinished.get().id();
                     runs.takeOver(c, id, node, streamId);
-                    LOG.info("Index run " + id + " continued on " + node + " (was " + unfinished.get().node() + ")");
+                    LOG.info("Index run " + id + " continued on " + node + " (was "
+                            + unfinished.get().node() + ")");
                 } else {
                     id = runs.start(c, origin, node, streamId, now());
                     LOG.info("Index run " + id + " started on " + node + " (" + origin + ")");
@@ -141,7 +149,8 @@ public class Ingestion {
         try (Connection c = db.connection()) {
             if (runs.unfinished(c).isEmpty()) {
                 Optional<OffsetDateTime> lastEnd = runs.last(c).map(IngestionRun::endedAt);
-                Instant due = lastEnd.map(t -> t.toInstant().plus(settings.interval())).orElse(Instant.MIN);
+                Instant due = lastEnd.map(t -> t.toInstant().plus(settings.interval()))
+                        .orElse(Instant.MIN);
                 if (due.isAfter(clock.instant())) {
                     return Optional.empty();
                 }
@@ -161,12 +170,19 @@ public class Ingestion {
 
     private void execute(IngestionRun run, boolean continued, AtomicBoolean stop) {
         RunCounters counters = new RunCounters(run.id());
-        ScheduledFuture<?> renewal = scheduler.scheduleAtFixedRate(() -> renew(run, stop),
-                settings.lease().toMillis() / 3, settings.lease().toMillis() / 3, TimeUnit.MILLISECONDS);
+        ScheduledFuture<?> renewal = scheduler.scheduleAtFixedRate(
+                () -> renew(run, stop),
+                settings.lease().toMillis() / 3,
+                settings.lease().toMillis() / 3,
+                TimeUnit.MILLISECONDS);
         RunOutcome outcome = RunOutcome.FAILED;
         String message;
         try {
-            publish(run, "planning", 2, continued ? "Retomando a atualização do índice" : "Planejando a atualização",
+            publish(
+                    run,
+                    "planning",
+                    2,
+                    continued ? "Retomando a atualização do índice" : "Planejando a atualização",
                     Map.of());
             List<IndexUnit> open = plan(run, continued, counters);
             LOG.info("Index run " + run.id() + ": " + open.size() + " PNCP units to fetch");
@@ -200,8 +216,15 @@ public class Ingestion {
         if (outcome == RunOutcome.SUCCEEDED || outcome == RunOutcome.PARTIAL) {
             publish(run, ProgressEvent.COMPLETE, 100, message, detail);
         } else {
-            publish(run, ProgressEvent.ERROR, -1, "Atualização do índice " + (outcome == RunOutcome.INTERRUPTED
-                    ? "interrompida; a próxima execução continua de onde parou" : "falhou: " + message), detail);
+            publish(
+                    run,
+                    ProgressEvent.ERROR,
+                    -1,
+                    "Atualização do índice "
+                            + (outcome == RunOutcome.INTERRUPTED
+                                    ? "interrompida; a próxima execução continua de onde parou"
+                                    : "falhou: " + message),
+                    detail);
         }
         running.set(false);
     }
@@ -258,8 +281,13 @@ public class Ingestion {
         if (!counters.eventDue(clock.millis())) {
             return;
         }
-        publish(run, "indexing", counters.percent(), counters.unitsDone.get() + " de " + counters.unitsTotal + " consultas; "
-                + counters.records.get() + " registros", counters.detail());
+        publish(
+                run,
+                "indexing",
+                counters.percent(),
+                counters.unitsDone.get() + " de " + counters.unitsTotal + " consultas; " + counters.records.get()
+                        + " registros",
+                counters.detail());
         try (Connection c = db.connection()) {
             runs.progress(c, counters);
         } catch (SQLException e) {

@@ -39,8 +39,8 @@ final class IngestionLease {
 
     /** Extends the lease; false when another node holds it now (this one stalled past its expiry). */
     boolean renew(Connection c, String owner, Duration lease) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("UPDATE index_lease SET expires_at = ? "
-                + "WHERE name = ? AND owner = ?")) {
+        try (PreparedStatement ps =
+                c.prepareStatement("UPDATE index_lease SET expires_at = ? " + "WHERE name = ? AND owner = ?")) {
             ps.setLong(1, clock.millis() + lease.toMillis());
             ps.setString(2, NAME);
             ps.setString(3, owner);
@@ -49,8 +49,8 @@ final class IngestionLease {
     }
 
     void release(Connection c, String owner) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("UPDATE index_lease SET owner = NULL, expires_at = 0 "
-                + "WHERE name = ? AND owner = ?")) {
+        try (PreparedStatement ps = c.prepareStatement(
+                "UPDATE index_lease SET owner = NULL, expires_at = 0 " + "WHERE name = ? AND owner = ?")) {
             ps.setString(1, NAME);
             ps.setString(2, owner);
             ps.executeUpdate();

@@ -39,8 +39,8 @@ final class IngestionPlanner {
             }
         }
         int days = (int) (today.toEpochDay() - from.toEpochDay()) + 1;
-        Map<String, List<PlannedUnit>> existingByUnit = existing.stream()
-                .collect(Collectors.groupingBy(u -> u.uf() + "|" + u.modalidade()));
+        Map<String, List<PlannedUnit>> existingByUnit =
+                existing.stream().collect(Collectors.groupingBy(u -> u.uf() + "|" + u.modalidade()));
         for (String uf : settings.ufs()) {
             for (int modalidade : settings.modalidades()) {
                 if (incrementalFrom != null) {
@@ -57,8 +57,8 @@ final class IngestionPlanner {
                 }
                 for (int start = covered.nextClearBit(0); start < days; start = covered.nextClearBit(start)) {
                     int end = Math.min(days, covered.nextSetBit(start) < 0 ? days : covered.nextSetBit(start));
-                    for (LocalDate[] w : DateWindows.split(from.plusDays(start), from.plusDays(end - 1L),
-                            settings.windowDays())) {
+                    for (LocalDate[] w :
+                            DateWindows.split(from.plusDays(start), from.plusDays(end - 1L), settings.windowDays())) {
                         planned.add(new PlannedUnit(PncpEndpoint.PUBLICACAO, uf, modalidade, w[0], w[1]));
                     }
                     start = end;

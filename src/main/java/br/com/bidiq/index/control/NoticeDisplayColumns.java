@@ -24,8 +24,9 @@ import org.flywaydb.core.api.migration.JavaMigration;
 final class NoticeDisplayColumns implements JavaMigration {
 
     /** Unbounded VARCHAR on both vendors (H2's objeto was a CLOB, slow to read row by row). */
-    private static final String[] PLAIN_TEXT = {"codigo_ibge", "municipio", "esfera", "orgao_cnpj", "orgao_nome",
-        "unidade_nome", "situacao_nome", "objeto"};
+    private static final String[] PLAIN_TEXT = {
+        "codigo_ibge", "municipio", "esfera", "orgao_cnpj", "orgao_nome", "unidade_nome", "situacao_nome", "objeto"
+    };
 
     @Override
     public MigrationVersion getVersion() {
@@ -66,9 +67,9 @@ final class NoticeDisplayColumns implements JavaMigration {
 
     private static void fill(Connection c) throws Exception {
         try (PreparedStatement read = c.prepareStatement("SELECT numero_controle, raw FROM notices");
-             PreparedStatement write = c.prepareStatement("UPDATE notices SET modalidade_nome = ?, "
-                     + "link_sistema_origem = ?, link_processo_eletronico = ?, ano_compra = ?, sequencial_compra = ? "
-                     + "WHERE numero_controle = ?")) {
+                PreparedStatement write = c.prepareStatement("UPDATE notices SET modalidade_nome = ?, "
+                        + "link_sistema_origem = ?, link_processo_eletronico = ?, ano_compra = ?, sequencial_compra = ? "
+                        + "WHERE numero_controle = ?")) {
             read.setFetchSize(1_000);
             int pending = 0;
             try (ResultSet rs = read.executeQuery()) {

@@ -26,11 +26,33 @@ final class NoticeStore {
             + "data_encerramento, situacao_id, situacao_nome, data_atualizacao_global, objeto, texto_normalizado, raw, "
             + "modalidade_nome, link_sistema_origem, link_processo_eletronico, ano_compra, sequencial_compra, "
             + "first_seen_at, last_seen_at";
-    private static final String[] UPDATED = {"uf", "codigo_ibge", "municipio", "esfera", "modalidade", "orgao_cnpj",
-        "orgao_nome", "unidade_nome", "valor_estimado", "valor_homologado", "data_publicacao", "data_abertura",
-        "data_encerramento", "situacao_id", "situacao_nome", "data_atualizacao_global", "objeto", "texto_normalizado",
-        "raw", "modalidade_nome", "link_sistema_origem", "link_processo_eletronico", "ano_compra",
-        "sequencial_compra", "last_seen_at"};
+    private static final String[] UPDATED = {
+        "uf",
+        "codigo_ibge",
+        "municipio",
+        "esfera",
+        "modalidade",
+        "orgao_cnpj",
+        "orgao_nome",
+        "unidade_nome",
+        "valor_estimado",
+        "valor_homologado",
+        "data_publicacao",
+        "data_abertura",
+        "data_encerramento",
+        "situacao_id",
+        "situacao_nome",
+        "data_atualizacao_global",
+        "objeto",
+        "texto_normalizado",
+        "raw",
+        "modalidade_nome",
+        "link_sistema_origem",
+        "link_processo_eletronico",
+        "ano_compra",
+        "sequencial_compra",
+        "last_seen_at"
+    };
 
     private static final String POSTGRES_UPSERT = "INSERT INTO notices (" + COLUMNS + ") VALUES "
             + "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS jsonb), ?, ?, ?, ?, ?, ?, ?) "
@@ -59,8 +81,8 @@ final class NoticeStore {
         if (notices.isEmpty()) {
             return;
         }
-        try (PreparedStatement ps = c.prepareStatement(vendor == DatabaseUrl.Vendor.POSTGRESQL ? POSTGRES_UPSERT
-                : H2_UPSERT)) {
+        try (PreparedStatement ps =
+                c.prepareStatement(vendor == DatabaseUrl.Vendor.POSTGRESQL ? POSTGRES_UPSERT : H2_UPSERT)) {
             for (IndexedNotice n : newestFirstById(notices)) {
                 bind(ps, n, seenAt);
                 ps.addBatch();
@@ -130,7 +152,12 @@ final class NoticeStore {
     private static String assignments(String source) {
         StringBuilder sb = new StringBuilder();
         for (String col : UPDATED) {
-            sb.append(sb.isEmpty() ? "" : ", ").append(col).append(" = ").append(source).append('.').append(col);
+            sb.append(sb.isEmpty() ? "" : ", ")
+                    .append(col)
+                    .append(" = ")
+                    .append(source)
+                    .append('.')
+                    .append(col);
         }
         return sb.toString();
     }

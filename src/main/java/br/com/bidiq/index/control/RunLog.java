@@ -19,8 +19,9 @@ final class RunLog {
     private static final String WATERMARK = "watermark";
 
     long start(Connection c, String origin, String node, String streamId, OffsetDateTime now) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO index_runs (origin, node, stream_id, started_at, "
-                + "units_total, units_done, units_failed, records, bad_records) VALUES (?, ?, ?, ?, 0, 0, 0, 0, 0)",
+        try (PreparedStatement ps = c.prepareStatement(
+                "INSERT INTO index_runs (origin, node, stream_id, started_at, "
+                        + "units_total, units_done, units_failed, records, bad_records) VALUES (?, ?, ?, ?, 0, 0, 0, 0, 0)",
                 Statement.RETURN_GENERATED_KEYS)) {
             ps.setString(1, origin);
             ps.setString(2, node);
@@ -69,10 +70,9 @@ final class RunLog {
         }
     }
 
-    void finish(Connection c, long runId, RunOutcome outcome, String message, OffsetDateTime now)
-            throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("UPDATE index_runs SET ended_at = ?, outcome = ?, message = ? "
-                + "WHERE id = ?")) {
+    void finish(Connection c, long runId, RunOutcome outcome, String message, OffsetDateTime now) throws SQLException {
+        try (PreparedStatement ps =
+                c.prepareStatement("UPDATE index_runs SET ended_at = ?, outcome = ?, message = ? " + "WHERE id = ?")) {
             ps.setObject(1, now);
             ps.setString(2, outcome.wire());
             ps.setString(3, message == null || message.length() <= 1000 ? message : message.substring(0, 1000));
@@ -95,8 +95,8 @@ final class RunLog {
             update.setString(1, day.toString());
             update.setString(2, WATERMARK);
             if (update.executeUpdate() == 0) {
-                try (PreparedStatement insert = c.prepareStatement("INSERT INTO index_state (name, state_value) "
-                        + "VALUES (?, ?)")) {
+                try (PreparedStatement insert =
+                        c.prepareStatement("INSERT INTO index_state (name, state_value) " + "VALUES (?, ?)")) {
                     insert.setString(1, WATERMARK);
                     insert.setString(2, day.toString());
                     insert.executeUpdate();
@@ -112,9 +112,19 @@ final class RunLog {
                 if (!rs.next()) {
                     return Optional.empty();
                 }
-                return Optional.of(new IngestionRun(rs.getLong(1), rs.getString(2), rs.getString(3),
-                        rs.getObject(4, OffsetDateTime.class), rs.getObject(5, OffsetDateTime.class), rs.getString(6),
-                        rs.getInt(7), rs.getInt(8), rs.getInt(9), rs.getLong(10), rs.getLong(11), rs.getString(12),
+                return Optional.of(new IngestionRun(
+                        rs.getLong(1),
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getObject(4, OffsetDateTime.class),
+                        rs.getObject(5, OffsetDateTime.class),
+                        rs.getString(6),
+                        rs.getInt(7),
+                        rs.getInt(8),
+                        rs.getInt(9),
+                        rs.getLong(10),
+                        rs.getLong(11),
+                        rs.getString(12),
                         rs.getString(13)));
             }
         }

@@ -2,10 +2,10 @@ package br.com.bidiq.index.control;
 
 import br.com.bidiq.index.entity.IndexPage;
 import br.com.bidiq.index.entity.IndexUnit;
+import br.com.bidiq.platform.RequestIds;
 import br.com.bidiq.pncp.control.PncpClient;
 import br.com.bidiq.pncp.control.PncpFetchException;
 import br.com.bidiq.pncp.control.RequestGate;
-import br.com.bidiq.platform.RequestIds;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -25,11 +25,14 @@ final class UnitFetcher {
 
     private static final Logger LOG = RequestIds.logger(UnitFetcher.class);
 
-    enum Status { DONE, FAILED, STOPPED }
+    enum Status {
+        DONE,
+        FAILED,
+        STOPPED
+    }
 
     /** How the unit ended and what it wrote. */
-    record Result(Status status, int records, int badRecords) {
-    }
+    record Result(Status status, int records, int badRecords) {}
 
     private final IndexDatabase db;
     private final PncpClient client;
@@ -40,8 +43,14 @@ final class UnitFetcher {
     private final Clock clock;
     private final IndexPageReader reader = new IndexPageReader();
 
-    UnitFetcher(IndexDatabase db, PncpClient client, RequestGate nodeGate, NoticeStore notices, CoverageStore coverage,
-                int maxPages, Clock clock) {
+    UnitFetcher(
+            IndexDatabase db,
+            PncpClient client,
+            RequestGate nodeGate,
+            NoticeStore notices,
+            CoverageStore coverage,
+            int maxPages,
+            Clock clock) {
         this.db = db;
         this.client = client;
         this.nodeGate = nodeGate;
@@ -58,9 +67,11 @@ final class UnitFetcher {
         for (int page = Math.max(1, unit.nextPage()); !stop.getAsBoolean(); page++) {
             IndexPage result;
             try {
-                result = client.fetchPage(unit.endpoint(), unit.fetchUnit(), page, List.of(nodeGate), reader).join();
+                result = client.fetchPage(unit.endpoint(), unit.fetchUnit(), page, List.of(nodeGate), reader)
+                        .join();
             } catch (CompletionException e) {
-                String reason = e.getCause() instanceof PncpFetchException ? e.getCause().getMessage()
+                String reason = e.getCause() instanceof PncpFetchException
+                        ? e.getCause().getMessage()
                         : "erro inesperado: " + e.getCause();
                 try (Connection c = db.connection()) {
                     coverage.failed(c, unit.id(), "página " + page + ": " + reason, now());
@@ -68,7 +79,8 @@ final class UnitFetcher {
                 LOG.warning("Index unit failed " + unit + " page " + page + ": " + reason);
                 return new Result(Status.FAILED, records, bad);
             }
-            boolean last = page >= result.lastPage() || result.notices().isEmpty() && result.badRecords().isEmpty();
+            boolean last = page >= result.lastPage()
+                    || result.notices().isEmpty() && result.badRecords().isEmpty();
             boolean capped = !last && page >= maxPages;
             write(unit, page, result, last, capped);
             records += result.notices().size();
@@ -96,8 +108,11 @@ final class UnitFetcher {
                 coverage.checkpoint(c, unit.id(), page + 1, result.lastPage(), good, bad, now());
             }
             if (capped) {
-                coverage.failed(c, unit.id(), "limite de " + maxPages + " páginas por consulta atingido ("
-                        + result.lastPage() + " páginas)", now());
+                coverage.failed(
+                        c,
+                        unit.id(),
+                        "limite de " + maxPages + " páginas por consulta atingido (" + result.lastPage() + " páginas)",
+                        now());
             }
             c.commit();
         }
@@ -108,7 +123,11 @@ final class UnitFetcher {
         Map<String, Integer> counts = new LinkedHashMap<>();
         reasons.forEach(r -> counts.merge(r, 1, Integer::sum));
         StringBuilder sb = new StringBuilder();
-        counts.forEach((r, n) -> sb.append(sb.isEmpty() ? "" : "; ").append(r).append(" (").append(n).append(')'));
+        counts.forEach((r, n) -> sb.append(sb.isEmpty() ? "" : "; ")
+                .append(r)
+                .append(" (")
+                .append(n)
+                .append(')'));
         return sb.toString();
     }
 

@@ -6,8 +6,20 @@ import jakarta.json.bind.annotation.JsonbTransient;
 import java.time.OffsetDateTime;
 
 /** One ingestion run as {@code index_runs} records it; a run taken over by another node keeps its id. */
-@JsonbPropertyOrder({"id", "origin", "node", "startedAt", "endedAt", "outcome", "unitsTotal", "unitsDone",
-        "unitsFailed", "records", "badRecords", "message"})
+@JsonbPropertyOrder({
+    "id",
+    "origin",
+    "node",
+    "startedAt",
+    "endedAt",
+    "outcome",
+    "unitsTotal",
+    "unitsDone",
+    "unitsFailed",
+    "records",
+    "badRecords",
+    "message"
+})
 public record IngestionRun(
         @JsonbProperty("id") long id,
         @JsonbProperty("origem") String origin,

@@ -16,9 +16,18 @@ import java.util.Set;
  * @param deadlineNotBefore proposal deadline missing or at/after this moment (status "recebendo_proposta")
  * @param deadlineAfter proposal deadline strictly after this moment ("abertas agora")
  */
-public record NoticeQuery(List<String> ufs, List<Integer> modalidades, LocalDate publishedFrom, LocalDate publishedTo,
-                          BigDecimal valorMinimo, BigDecimal valorMaximo, Set<String> esferas, Set<String> municipios,
-                          Set<String> cnpjs, LocalDateTime deadlineNotBefore, LocalDateTime deadlineAfter) {
+public record NoticeQuery(
+        List<String> ufs,
+        List<Integer> modalidades,
+        LocalDate publishedFrom,
+        LocalDate publishedTo,
+        BigDecimal valorMinimo,
+        BigDecimal valorMaximo,
+        Set<String> esferas,
+        Set<String> municipios,
+        Set<String> cnpjs,
+        LocalDateTime deadlineNotBefore,
+        LocalDateTime deadlineAfter) {
 
     public NoticeQuery {
         ufs = List.copyOf(ufs);
@@ -30,7 +39,17 @@ public record NoticeQuery(List<String> ufs, List<Integer> modalidades, LocalDate
 
     /** The same query for one UF x modality (one lane of the index). */
     public NoticeQuery lane(String uf, int modalidade) {
-        return new NoticeQuery(List.of(uf), List.of(modalidade), publishedFrom, publishedTo, valorMinimo, valorMaximo,
-                esferas, municipios, cnpjs, deadlineNotBefore, deadlineAfter);
+        return new NoticeQuery(
+                List.of(uf),
+                List.of(modalidade),
+                publishedFrom,
+                publishedTo,
+                valorMinimo,
+                valorMaximo,
+                esferas,
+                municipios,
+                cnpjs,
+                deadlineNotBefore,
+                deadlineAfter);
     }
 }

@@ -10,5 +10,4 @@ public record UncoveredRange(
         @JsonbProperty("modalidade") int modalidade,
         @JsonbProperty("data_inicial") String dataInicial,
         @JsonbProperty("data_final") String dataFinal,
-        @JsonbProperty("motivo") String motivo) {
-}
+        @JsonbProperty("motivo") String motivo) {}

@@ -16,15 +16,17 @@ import java.util.List;
 @Produces(MediaType.APPLICATION_JSON)
 public class ModalidadesResource {
 
-    public record ModalidadeView(@JsonbProperty("codigo") int codigo, @JsonbProperty("nome") String nome) {
-    }
+    public record ModalidadeView(
+            @JsonbProperty("codigo") int codigo,
+            @JsonbProperty("nome") String nome) {}
 
-    public record ModalidadeList(@JsonbProperty("modalidades") List<ModalidadeView> modalidades) {
-    }
+    public record ModalidadeList(
+            @JsonbProperty("modalidades") List<ModalidadeView> modalidades) {}
 
     @GET
     public ModalidadeList all() {
         return new ModalidadeList(Arrays.stream(Modalidade.values())
-                .map(m -> new ModalidadeView(m.code(), m.label())).toList());
+                .map(m -> new ModalidadeView(m.code(), m.label()))
+                .toList());
     }
 }

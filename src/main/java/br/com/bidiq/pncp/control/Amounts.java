@@ -10,10 +10,10 @@ public final class Amounts {
     public static final BigDecimal MAX = new BigDecimal("10000000000000");
     /** Far more decimals or digits than money has: beyond them a value is a forged or broken number. */
     static final int MAX_SCALE = 20;
+
     static final int MAX_UNSCALED_BITS = 128;
 
-    private Amounts() {
-    }
+    private Amounts() {}
 
     /**
      * Whether {@code v} lies in [0, 10^13]. Decided from the number's shape (bit length and scale) before any

@@ -7,8 +7,7 @@ import java.util.List;
 /** Splits a publication-date range into consecutive windows of at most N days, as PNCP queries must be. */
 public final class DateWindows {
 
-    private DateWindows() {
-    }
+    private DateWindows() {}
 
     public static List<LocalDate[]> split(LocalDate start, LocalDate end, int maxDays) {
         if (end.isBefore(start)) {

@@ -12,12 +12,11 @@ import java.util.regex.Pattern;
 final class ErrorBodies {
 
     private static final int MAX = 200;
-    private static final Pattern TITLE = Pattern.compile("<title[^>]*>(.*?)</title>",
-            Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
+    private static final Pattern TITLE =
+            Pattern.compile("<title[^>]*>(.*?)</title>", Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
     private static final Pattern TAG = Pattern.compile("<[^>]+>");
 
-    private ErrorBodies() {
-    }
+    private ErrorBodies() {}
 
     static String describe(String body) {
         if (body == null || body.isBlank()) {

@@ -6,7 +6,7 @@ import br.com.bidiq.pncp.entity.FetchProgress;
 @FunctionalInterface
 public interface FetchListener {
 
-    FetchListener NONE = progress -> { };
+    FetchListener NONE = progress -> {};
 
     void unitFinished(FetchProgress progress);
 }

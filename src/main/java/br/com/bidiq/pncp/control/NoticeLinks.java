@@ -15,8 +15,7 @@ public final class NoticeLinks {
     private static final Pattern CONTROL = Pattern.compile("^(\\d{14})-\\d+-0*(\\d+)/(\\d{4})$");
     private static final Pattern HOST_PATH = Pattern.compile("^[\\w-]+(\\.[\\w-]+)+(/.*)?$");
 
-    private NoticeLinks() {
-    }
+    private NoticeLinks() {}
 
     public static String of(PncpRecord r) {
         String origin = usable(r.linkSistemaOrigem());
@@ -38,8 +37,8 @@ public final class NoticeLinks {
         if (m.matches()) {
             return "https://pncp.gov.br/app/editais/" + m.group(1) + "/" + m.group(3) + "/" + m.group(2);
         }
-        return "https://pncp.gov.br/app/editais?q=" + java.net.URLEncoder.encode(numeroControle,
-                java.nio.charset.StandardCharsets.UTF_8);
+        return "https://pncp.gov.br/app/editais?q="
+                + java.net.URLEncoder.encode(numeroControle, java.nio.charset.StandardCharsets.UTF_8);
     }
 
     static String usable(String link) {

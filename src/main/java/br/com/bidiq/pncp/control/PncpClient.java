@@ -1,5 +1,6 @@
 package br.com.bidiq.pncp.control;
 
+import br.com.bidiq.platform.RequestIds;
 import br.com.bidiq.pncp.entity.FetchUnit;
 import br.com.bidiq.pncp.entity.PncpEndpoint;
 import br.com.bidiq.pncp.entity.PncpPage;
@@ -17,7 +18,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
-import br.com.bidiq.platform.RequestIds;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -68,8 +68,8 @@ public class PncpClient {
      * One page of {@code endpoint} for the unit, read by {@code reader} (a 204 reaches it as a null body). A reader
      * that throws means the body was not a page: retried like a server error.
      */
-    public <T> CompletableFuture<T> fetchPage(PncpEndpoint endpoint, FetchUnit unit, int pagina,
-                                              List<RequestGate> gates, PageReader<T> reader) {
+    public <T> CompletableFuture<T> fetchPage(
+            PncpEndpoint endpoint, FetchUnit unit, int pagina, List<RequestGate> gates, PageReader<T> reader) {
         return attempt(endpoint, unit, pagina, gates, reader, 1, RequestIds.current());
     }
 
@@ -89,9 +89,14 @@ public class PncpClient {
                 + "&tamanhoPagina=" + settings.pageSize());
     }
 
-    private <T> CompletableFuture<T> attempt(PncpEndpoint endpoint, FetchUnit unit, int pagina,
-                                             List<RequestGate> gates, PageReader<T> reader, int attempt,
-                                             String requestId) {
+    private <T> CompletableFuture<T> attempt(
+            PncpEndpoint endpoint,
+            FetchUnit unit,
+            int pagina,
+            List<RequestGate> gates,
+            PageReader<T> reader,
+            int attempt,
+            String requestId) {
         HttpRequest request = HttpRequest.newBuilder(uri(endpoint, unit, pagina))
                 .timeout(settings.requestTimeout())
                 .header("Accept", "application/json")
@@ -108,18 +113,23 @@ public class PncpClient {
                         return CompletableFuture.completedFuture(outcome.page());
                     }
                     if (!outcome.retryable() || attempt >= settings.maxAttempts()) {
-                        String why = attempt > 1 ? outcome.reason() + " (após " + attempt + " tentativas)"
+                        String why = attempt > 1
+                                ? outcome.reason() + " (após " + attempt + " tentativas)"
                                 : outcome.reason();
                         return CompletableFuture.failedFuture(new PncpFetchException(why, attempt));
                     }
                     Duration wait = retry.delayAfter(attempt, java.util.Optional.ofNullable(outcome.retryAfter()));
-                    RequestIds.with(requestId, () -> LOG.log(Level.INFO,
-                            "PNCP retry {0} page {1} attempt {2} in {3} ms: {4}",
-                            new Object[] {unit, pagina, attempt + 1, wait.toMillis(), outcome.reason()}));
-                    Executor later = CompletableFuture.delayedExecutor(wait.toMillis(), TimeUnit.MILLISECONDS, executor);
+                    RequestIds.with(
+                            requestId,
+                            () -> LOG.log(
+                                    Level.INFO,
+                                    "PNCP retry {0} page {1} attempt {2} in {3} ms: {4}",
+                                    new Object[] {unit, pagina, attempt + 1, wait.toMillis(), outcome.reason()}));
+                    Executor later =
+                            CompletableFuture.delayedExecutor(wait.toMillis(), TimeUnit.MILLISECONDS, executor);
                     return CompletableFuture.supplyAsync(() -> null, later)
-                            .thenCompose(ignored -> attempt(endpoint, unit, pagina, gates, reader, attempt + 1,
-                                    requestId));
+                            .thenCompose(
+                                    ignored -> attempt(endpoint, unit, pagina, gates, reader, attempt + 1, requestId));
                 });
     }
 
@@ -169,10 +179,10 @@ public class PncpClient {
         }
     }
 
-    private <T> Outcome<T> classify(HttpResponse<String> response, Throwable error, int pagina,
-                                    PageReader<T> reader) {
+    private <T> Outcome<T> classify(HttpResponse<String> response, Throwable error, int pagina, PageReader<T> reader) {
         if (error != null) {
-            Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+            Throwable cause =
+                    error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
             if (cause instanceof java.util.concurrent.CancellationException) {
                 return Outcome.fail(PncpFetcher.CANCELLED);
             }
@@ -180,15 +190,19 @@ public class PncpClient {
                 return Outcome.fail(cause.getMessage());
             }
             if (cause instanceof HttpTimeoutException) {
-                return Outcome.retry("tempo esgotado aguardando o PNCP (" + settings.requestTimeout().toSeconds()
-                        + " s)", null);
+                return Outcome.retry(
+                        "tempo esgotado aguardando o PNCP ("
+                                + settings.requestTimeout().toSeconds() + " s)",
+                        null);
             }
             if (cause instanceof ConnectException) {
                 return Outcome.retry("falha de conexão com o PNCP", null);
             }
             if (cause instanceof IOException) {
-                return Outcome.retry("erro de comunicação com o PNCP: " + cause.getClass().getSimpleName()
-                        + (cause.getMessage() == null ? "" : " " + cause.getMessage()), null);
+                return Outcome.retry(
+                        "erro de comunicação com o PNCP: " + cause.getClass().getSimpleName()
+                                + (cause.getMessage() == null ? "" : " " + cause.getMessage()),
+                        null);
             }
             return Outcome.fail("erro inesperado ao consultar o PNCP: " + cause);
         }
@@ -200,13 +214,14 @@ public class PncpClient {
             try {
                 return Outcome.ok(reader.read(response.body(), pagina));
             } catch (RuntimeException notJson) {
-                return Outcome.retry("resposta inválida do PNCP (não é JSON): "
-                        + ErrorBodies.describe(response.body()), null);
+                return Outcome.retry(
+                        "resposta inválida do PNCP (não é JSON): " + ErrorBodies.describe(response.body()), null);
             }
         }
         String reason = "HTTP " + status + describeBody(response.body());
         if (RetryPolicy.isRetryableStatus(status)) {
-            return Outcome.retry(reason, response.headers().firstValue("Retry-After").orElse(null));
+            return Outcome.retry(
+                    reason, response.headers().firstValue("Retry-After").orElse(null));
         }
         return Outcome.fail(reason);
     }

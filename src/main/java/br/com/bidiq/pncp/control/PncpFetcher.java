@@ -1,5 +1,7 @@
 package br.com.bidiq.pncp.control;
 
+import br.com.bidiq.platform.Cancellation;
+import br.com.bidiq.platform.RequestIds;
 import br.com.bidiq.pncp.entity.FailedUnit;
 import br.com.bidiq.pncp.entity.FetchProgress;
 import br.com.bidiq.pncp.entity.FetchQuery;
@@ -17,8 +19,6 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
-import br.com.bidiq.platform.Cancellation;
-import br.com.bidiq.platform.RequestIds;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -59,8 +59,8 @@ public class PncpFetcher {
     /** The UF x modality x window units a query is fetched in. */
     public List<FetchUnit> plan(FetchQuery query) {
         List<FetchUnit> units = new ArrayList<>();
-        List<LocalDate[]> windows = DateWindows.split(query.dataInicial(), query.dataFinal(),
-                client.settings().windowDays());
+        List<LocalDate[]> windows = DateWindows.split(
+                query.dataInicial(), query.dataFinal(), client.settings().windowDays());
         for (String uf : query.ufs()) {
             for (int modalidade : query.modalidades()) {
                 for (LocalDate[] w : windows) {
@@ -95,48 +95,57 @@ public class PncpFetcher {
     }
 
     private CompletableFuture<UnitOutcome> fetchUnit(FetchUnit unit, List<RequestGate> gates, int maxPages) {
-        return client.fetchPage(unit, 1, gates).handle((first, error) -> {
-            if (error != null) {
-                return CompletableFuture.completedFuture(
-                        UnitOutcome.failed(unit, List.of(), List.of(), FailedUnit.of(unit, 1, reason(error)), 0));
-            }
-            int lastPage = first.lastPage();
-            if (lastPage <= 1) {
-                return CompletableFuture.completedFuture(UnitOutcome.ok(unit, first.records(), first.raw(),
-                        first.outOfRangeValues()));
-            }
-            int reachable = Math.min(lastPage, maxPages);
-            List<CompletableFuture<PageOutcome>> rest = new ArrayList<>();
-            for (int p = 2; p <= reachable; p++) {
-                int pagina = p;
-                rest.add(client.fetchPage(unit, pagina, gates)
-                        .handle((page, e) -> e == null ? new PageOutcome(pagina, page, null)
-                                : new PageOutcome(pagina, null, reason(e))));
-            }
-            return CompletableFuture.allOf(rest.toArray(CompletableFuture[]::new)).thenApply(v -> {
-                List<PncpRecord> records = new ArrayList<>(first.records());
-                List<String> raw = new ArrayList<>(first.raw());
-                FailedUnit failure = null;
-                int outOfRange = first.outOfRangeValues();
-                for (CompletableFuture<PageOutcome> f : rest) {
-                    PageOutcome o = f.join();
-                    if (o.page() != null) {
-                        records.addAll(o.page().records());
-                        raw.addAll(o.page().raw());
-                        outOfRange += o.page().outOfRangeValues();
-                    } else if (failure == null) {
-                        failure = FailedUnit.of(unit, o.pagina(), o.reason());
+        return client.fetchPage(unit, 1, gates)
+                .handle((first, error) -> {
+                    if (error != null) {
+                        return CompletableFuture.completedFuture(UnitOutcome.failed(
+                                unit, List.of(), List.of(), FailedUnit.of(unit, 1, reason(error)), 0));
                     }
-                }
-                if (failure == null && reachable < lastPage) {
-                    LOG.warning(() -> "PNCP page limit reached for " + unit + ": " + lastPage + " pages");
-                    failure = FailedUnit.of(unit, reachable + 1, "limite de " + maxPages
-                            + " páginas por consulta atingido; " + (lastPage - reachable) + " páginas não buscadas");
-                }
-                return failure == null ? UnitOutcome.ok(unit, records, raw, outOfRange)
-                        : UnitOutcome.failed(unit, records, raw, failure, outOfRange);
-            });
-        }).thenCompose(f -> f);
+                    int lastPage = first.lastPage();
+                    if (lastPage <= 1) {
+                        return CompletableFuture.completedFuture(
+                                UnitOutcome.ok(unit, first.records(), first.raw(), first.outOfRangeValues()));
+                    }
+                    int reachable = Math.min(lastPage, maxPages);
+                    List<CompletableFuture<PageOutcome>> rest = new ArrayList<>();
+                    for (int p = 2; p <= reachable; p++) {
+                        int pagina = p;
+                        rest.add(client.fetchPage(unit, pagina, gates)
+                                .handle((page, e) -> e == null
+                                        ? new PageOutcome(pagina, page, null)
+                                        : new PageOutcome(pagina, null, reason(e))));
+                    }
+                    return CompletableFuture.allOf(rest.toArray(CompletableFuture[]::new))
+                            .thenApply(v -> {
+                                List<PncpRecord> records = new ArrayList<>(first.records());
+                                List<String> raw = new ArrayList<>(first.raw());
+                                FailedUnit failure = null;
+                                int outOfRange = first.outOfRangeValues();
+                                for (CompletableFuture<PageOutcome> f : rest) {
+                                    PageOutcome o = f.join();
+                                    if (o.page() != null) {
+                                        records.addAll(o.page().records());
+                                        raw.addAll(o.page().raw());
+                                        outOfRange += o.page().outOfRangeValues();
+                                    } else if (failure == null) {
+                                        failure = FailedUnit.of(unit, o.pagina(), o.reason());
+                                    }
+                                }
+                                if (failure == null && reachable < lastPage) {
+                                    LOG.warning(
+                                            () -> "PNCP page limit reached for " + unit + ": " + lastPage + " pages");
+                                    failure = FailedUnit.of(
+                                            unit,
+                                            reachable + 1,
+                                            "limite de " + maxPages + " páginas por consulta atingido; "
+                                                    + (lastPage - reachable) + " páginas não buscadas");
+                                }
+                                return failure == null
+                                        ? UnitOutcome.ok(unit, records, raw, outOfRange)
+                                        : UnitOutcome.failed(unit, records, raw, failure, outOfRange);
+                            });
+                })
+                .thenCompose(f -> f);
     }
 
     private static String reason(Throwable error) {
@@ -147,18 +156,17 @@ public class PncpFetcher {
         return cause instanceof PncpFetchException ? cause.getMessage() : "erro inesperado: " + cause;
     }
 
-    private record PageOutcome(int pagina, PncpPage page, String reason) {
-    }
+    private record PageOutcome(int pagina, PncpPage page, String reason) {}
 
     /** {@code raw} runs parallel to {@code records} (see {@link PncpPage#raw()}). */
-    private record UnitOutcome(FetchUnit unit, List<PncpRecord> records, List<String> raw, FailedUnit failure,
-                               int outOfRangeValues) {
+    private record UnitOutcome(
+            FetchUnit unit, List<PncpRecord> records, List<String> raw, FailedUnit failure, int outOfRangeValues) {
         static UnitOutcome ok(FetchUnit unit, List<PncpRecord> records, List<String> raw, int outOfRange) {
             return new UnitOutcome(unit, records, raw, null, outOfRange);
         }
 
-        static UnitOutcome failed(FetchUnit unit, List<PncpRecord> records, List<String> raw, FailedUnit failure,
-                                  int outOfRange) {
+        static UnitOutcome failed(
+                FetchUnit unit, List<PncpRecord> records, List<String> raw, FailedUnit failure, int outOfRange) {
             return new UnitOutcome(unit, records, raw, failure, outOfRange);
         }
     }
@@ -204,19 +212,28 @@ public class PncpFetcher {
                 completed.add(outcome.unit());
             } else {
                 failures.add(outcome.failure());
-                LOG.log(CANCELLED.equals(outcome.failure().motivo())
-                                || RequestBudgetExceededException.is(outcome.failure().motivo()) ? Level.FINE
+                LOG.log(
+                        CANCELLED.equals(outcome.failure().motivo())
+                                        || RequestBudgetExceededException.is(
+                                                outcome.failure().motivo())
+                                ? Level.FINE
                                 : Level.WARNING,
-                        "PNCP unit failed {0}: {1}", new Object[] {outcome.unit(),
-                        outcome.failure().motivo()});
+                        "PNCP unit failed {0}: {1}",
+                        new Object[] {outcome.unit(), outcome.failure().motivo()});
             }
             unitsDone++;
             if (unitsLeftPerUf.merge(outcome.unit().uf(), -1, Integer::sum) == 0) {
                 ufsDone++;
             }
             try {
-                listener.unitFinished(new FetchProgress(outcome.unit(), unitsDone, unitsTotal, ufsDone,
-                        unitsLeftPerUf.size(), byControlNumber.size(), outcome.failure() != null));
+                listener.unitFinished(new FetchProgress(
+                        outcome.unit(),
+                        unitsDone,
+                        unitsTotal,
+                        ufsDone,
+                        unitsLeftPerUf.size(),
+                        byControlNumber.size(),
+                        outcome.failure() != null));
             } catch (RuntimeException e) {
                 LOG.log(Level.WARNING, "progress listener failed", e);
             }
@@ -226,11 +243,14 @@ public class PncpFetcher {
             List<PncpRecord> records = new ArrayList<>(byControlNumber.values());
             records.sort(Comparator.comparing(PncpRecord::numeroControlePncp));
             List<FailedUnit> failed = new ArrayList<>(failures);
-            failed.sort(Comparator.comparing(FailedUnit::uf).thenComparingInt(FailedUnit::modalidade)
+            failed.sort(Comparator.comparing(FailedUnit::uf)
+                    .thenComparingInt(FailedUnit::modalidade)
                     .thenComparing(FailedUnit::dataInicial));
-            List<String> rawJson = records.stream().map(r -> rawByControlNumber.get(r.numeroControlePncp())).toList();
-            return new FetchResult(records, rawJson, failed, List.copyOf(completed), unitsTotal, requests, raw,
-                    outOfRange);
+            List<String> rawJson = records.stream()
+                    .map(r -> rawByControlNumber.get(r.numeroControlePncp()))
+                    .toList();
+            return new FetchResult(
+                    records, rawJson, failed, List.copyOf(completed), unitsTotal, requests, raw, outOfRange);
         }
     }
 }

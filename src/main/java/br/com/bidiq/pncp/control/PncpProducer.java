@@ -69,12 +69,20 @@ public class PncpProducer {
     @Produces
     @Singleton
     PncpClient client() {
-        PncpSettings settings = new PncpSettings(baseUrl, 50, concurrency, maxAttempts,
-                Duration.ofMillis(backoffInitialMs), Duration.ofMillis(backoffMaxMs),
-                Duration.ofSeconds(retryAfterMaxSeconds), Duration.ofSeconds(requestTimeoutSeconds),
-                Duration.ofSeconds(10), 30, maxPages);
-        RetryPolicy retry = new RetryPolicy(settings.initialBackoff(), settings.maxBackoff(),
-                settings.maxRetryAfter(), Clock.systemUTC());
+        PncpSettings settings = new PncpSettings(
+                baseUrl,
+                50,
+                concurrency,
+                maxAttempts,
+                Duration.ofMillis(backoffInitialMs),
+                Duration.ofMillis(backoffMaxMs),
+                Duration.ofSeconds(retryAfterMaxSeconds),
+                Duration.ofSeconds(requestTimeoutSeconds),
+                Duration.ofSeconds(10),
+                30,
+                maxPages);
+        RetryPolicy retry = new RetryPolicy(
+                settings.initialBackoff(), settings.maxBackoff(), settings.maxRetryAfter(), Clock.systemUTC());
         return new PncpClient(PncpClient.newHttpClient(settings, executor), settings, retry, executor);
     }
 

@@ -23,8 +23,7 @@ import java.util.List;
  */
 public final class PncpRecordParser {
 
-    private PncpRecordParser() {
-    }
+    private PncpRecordParser() {}
 
     /** A page of the publicacao/atualizacao envelope; a null body (PNCP's 204) is an empty page. */
     public static PncpPage parsePage(String body, int pagina) {
@@ -47,8 +46,16 @@ public final class PncpRecordParser {
             }
         }
         PncpPage page = page(envelope, records, raw, pagina);
-        return outOfRange == 0 ? page : new PncpPage(page.records(), page.raw(), page.totalRegistros(),
-                page.totalPaginas(), page.numeroPagina(), page.paginasRestantes(), outOfRange);
+        return outOfRange == 0
+                ? page
+                : new PncpPage(
+                        page.records(),
+                        page.raw(),
+                        page.totalRegistros(),
+                        page.totalPaginas(),
+                        page.numeroPagina(),
+                        page.paginasRestantes(),
+                        outOfRange);
     }
 
     /** The page envelope as JSON; throws when the body is not a JSON object. */
@@ -107,8 +114,7 @@ public final class PncpRecordParser {
         }
         for (String money : MONEY) {
             JsonValue v = o.get(money);
-            if (v != null && v.getValueType() != JsonValue.ValueType.NULL && decimal(v) == null
-                    && !outOfRange(v)) {
+            if (v != null && v.getValueType() != JsonValue.ValueType.NULL && decimal(v) == null && !outOfRange(v)) {
                 return money + " inválido";
             }
         }
@@ -191,16 +197,19 @@ public final class PncpRecordParser {
         if (v == null) {
             return null;
         }
-        String raw = switch (v.getValueType()) {
-            case STRING -> ((JsonString) v).getString();
-            case NUMBER -> v.toString();
-            case TRUE, FALSE -> v.toString();
-            default -> null;
-        };
+        String raw =
+                switch (v.getValueType()) {
+                    case STRING -> ((JsonString) v).getString();
+                    case NUMBER -> v.toString();
+                    case TRUE, FALSE -> v.toString();
+                    default -> null;
+                };
         if (raw == null) {
             return null;
         }
-        String clean = Normalizer.normalize(raw, Normalizer.Form.NFC).replaceAll("[\\s\\u00A0]+", " ").strip();
+        String clean = Normalizer.normalize(raw, Normalizer.Form.NFC)
+                .replaceAll("[\\s\\u00A0]+", " ")
+                .strip();
         return clean.isEmpty() ? null : clean;
     }
 
@@ -284,7 +293,8 @@ public final class PncpRecordParser {
             }
             if (t.endsWith("Z") || t.matches(".*[+-]\\d{2}:\\d{2}$")) {
                 return java.time.OffsetDateTime.parse(t)
-                        .atZoneSameInstant(java.time.ZoneId.of("America/Sao_Paulo")).toLocalDateTime();
+                        .atZoneSameInstant(java.time.ZoneId.of("America/Sao_Paulo"))
+                        .toLocalDateTime();
             }
             return LocalDateTime.parse(t);
         } catch (DateTimeParseException e) {

@@ -21,25 +21,64 @@ public record PncpSettings(
         int windowDays,
         int maxPagesPerUnit) {
 
-
     public static PncpSettings defaults(String baseUrl) {
-        return new PncpSettings(baseUrl, 50, 10, 4, Duration.ofMillis(1500), Duration.ofSeconds(15),
-                Duration.ofSeconds(30), Duration.ofSeconds(30), Duration.ofSeconds(10), 30, 500);
+        return new PncpSettings(
+                baseUrl,
+                50,
+                10,
+                4,
+                Duration.ofMillis(1500),
+                Duration.ofSeconds(15),
+                Duration.ofSeconds(30),
+                Duration.ofSeconds(30),
+                Duration.ofSeconds(10),
+                30,
+                500);
     }
 
     public PncpSettings withBackoff(Duration initial, Duration max, Duration maxRetryAfter) {
-        return new PncpSettings(baseUrl, pageSize, concurrencyPerSearch, maxAttempts, initial, max, maxRetryAfter,
-                requestTimeout, connectTimeout, windowDays, maxPagesPerUnit);
+        return new PncpSettings(
+                baseUrl,
+                pageSize,
+                concurrencyPerSearch,
+                maxAttempts,
+                initial,
+                max,
+                maxRetryAfter,
+                requestTimeout,
+                connectTimeout,
+                windowDays,
+                maxPagesPerUnit);
     }
 
     public PncpSettings withRequestTimeout(Duration timeout) {
-        return new PncpSettings(baseUrl, pageSize, concurrencyPerSearch, maxAttempts, initialBackoff, maxBackoff,
-                maxRetryAfter, timeout, connectTimeout, windowDays, maxPagesPerUnit);
+        return new PncpSettings(
+                baseUrl,
+                pageSize,
+                concurrencyPerSearch,
+                maxAttempts,
+                initialBackoff,
+                maxBackoff,
+                maxRetryAfter,
+                timeout,
+                connectTimeout,
+                windowDays,
+                maxPagesPerUnit);
     }
 
     public PncpSettings withConcurrency(int perSearch) {
-        return new PncpSettings(baseUrl, pageSize, perSearch, maxAttempts, initialBackoff, maxBackoff,
-                maxRetryAfter, requestTimeout, connectTimeout, windowDays, maxPagesPerUnit);
+        return new PncpSettings(
+                baseUrl,
+                pageSize,
+                perSearch,
+                maxAttempts,
+                initialBackoff,
+                maxBackoff,
+                maxRetryAfter,
+                requestTimeout,
+                connectTimeout,
+                windowDays,
+                maxPagesPerUnit);
     }
 
     public String endpoint(PncpEndpoint endpoint) {

@@ -90,5 +90,4 @@ public final class RequestGate {
     public synchronized long granted() {
         return granted;
     }
-
 }

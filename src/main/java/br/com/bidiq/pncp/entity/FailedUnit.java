@@ -14,7 +14,12 @@ public record FailedUnit(
         @JsonbProperty("motivo") String motivo) {
 
     public static FailedUnit of(FetchUnit unit, int pagina, String motivo) {
-        return new FailedUnit(unit.uf(), unit.modalidade(), unit.dataInicial().toString(),
-                unit.dataFinal().toString(), pagina, motivo);
+        return new FailedUnit(
+                unit.uf(),
+                unit.modalidade(),
+                unit.dataInicial().toString(),
+                unit.dataFinal().toString(),
+                pagina,
+                motivo);
     }
 }

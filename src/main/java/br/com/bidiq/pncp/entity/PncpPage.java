@@ -6,12 +6,23 @@ import java.util.List;
  * One page of /v1/contratacoes/publicacao. A 204 answer is an empty page. {@code raw} runs parallel to
  * {@code records}: PNCP's own JSON of each record, or null for a record too incomplete to be indexed.
  */
-public record PncpPage(List<PncpRecord> records, List<String> raw, long totalRegistros, int totalPaginas,
-                       int numeroPagina, int paginasRestantes, int outOfRangeValues) {
+public record PncpPage(
+        List<PncpRecord> records,
+        List<String> raw,
+        long totalRegistros,
+        int totalPaginas,
+        int numeroPagina,
+        int paginasRestantes,
+        int outOfRangeValues) {
 
     /** {@code outOfRangeValues}: money fields outside [0, 10^13] that were read as "não informado". */
-    public PncpPage(List<PncpRecord> records, List<String> raw, long totalRegistros, int totalPaginas,
-                    int numeroPagina, int paginasRestantes) {
+    public PncpPage(
+            List<PncpRecord> records,
+            List<String> raw,
+            long totalRegistros,
+            int totalPaginas,
+            int numeroPagina,
+            int paginasRestantes) {
         this(records, raw, totalRegistros, totalPaginas, numeroPagina, paginasRestantes, 0);
     }
 

@@ -1,5 +1,6 @@
 package br.com.bidiq.progress.boundary;
 
+import br.com.bidiq.platform.LimitExceededException;
 import br.com.bidiq.platform.RequestIds;
 import br.com.bidiq.progress.control.ProgressBus;
 import br.com.bidiq.progress.control.ProgressEventJson;
@@ -9,7 +10,6 @@ import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import br.com.bidiq.platform.LimitExceededException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -106,19 +106,23 @@ public class SseStreams {
         }
     }
 
-    private record Stream(ProgressBus.Subscription subscription, String client) {
-    }
+    private record Stream(ProgressBus.Subscription subscription, String client) {}
 
     private void admit(String client) {
         if (open.size() >= maxStreams) {
-            throw LimitExceededException.node(Duration.ofSeconds(retryMillis / 1000 + 5), "Servidor com o máximo de "
-                    + maxStreams + " acompanhamentos abertos. Tente novamente em alguns segundos.");
+            throw LimitExceededException.node(
+                    Duration.ofSeconds(retryMillis / 1000 + 5),
+                    "Servidor com o máximo de " + maxStreams
+                            + " acompanhamentos abertos. Tente novamente em alguns segundos.");
         }
-        long mine = open.values().stream().filter(s -> s.client().equals(client)).count();
+        long mine =
+                open.values().stream().filter(s -> s.client().equals(client)).count();
         if (mine >= maxStreamsPerClient) {
-            throw LimitExceededException.client(Duration.ofSeconds(retryMillis / 1000 + 5), "Você já acompanha "
-                    + mine + " buscas ao mesmo tempo (máximo " + maxStreamsPerClient + "). Feche uma aba ou"
-                    + " aguarde uma terminar.");
+            throw LimitExceededException.client(
+                    Duration.ofSeconds(retryMillis / 1000 + 5),
+                    "Você já acompanha "
+                            + mine + " buscas ao mesmo tempo (máximo " + maxStreamsPerClient + "). Feche uma aba ou"
+                            + " aguarde uma terminar.");
         }
     }
 
@@ -138,7 +142,6 @@ public class SseStreams {
             return 0;
         }
     }
-
 
     private synchronized void ensureBroadcaster(Sse given) {
         if (broadcaster != null) {

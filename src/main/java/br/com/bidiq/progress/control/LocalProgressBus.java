@@ -181,7 +181,8 @@ public class LocalProgressBus implements ProgressBus {
         int[] removed = {0};
         logs.entrySet().removeIf(e -> {
             synchronized (e.getValue()) {
-                boolean old = e.getValue().endedAt != null && e.getValue().endedAt.isBefore(limit);
+                boolean old =
+                        e.getValue().endedAt != null && e.getValue().endedAt.isBefore(limit);
                 if (old) {
                     removed[0]++;
                 }

@@ -46,8 +46,7 @@ public interface ProgressBus {
         CompletionStage<?> deliver(ProgressEvent event);
 
         /** The subscriber fell too far behind and was dropped: it should start again from where it got to. */
-        default void overflowed() {
-        }
+        default void overflowed() {}
 
         /** A listener that handles each event at once. */
         static Listener of(Consumer<ProgressEvent> consumer) {

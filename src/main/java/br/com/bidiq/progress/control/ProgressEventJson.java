@@ -23,8 +23,7 @@ public final class ProgressEventJson {
     /** Looked up once: {@code Json.createReader} searches for the provider on every call (the receiving hot path). */
     private static final JsonReaderFactory READERS = Json.createReaderFactory(Map.of());
 
-    private ProgressEventJson() {
-    }
+    private ProgressEventJson() {}
 
     /** The SSE data: {"stage","progress","message","detail"}. */
     public static String data(ProgressEvent e) {
@@ -40,8 +39,12 @@ public final class ProgressEventJson {
         try (JsonReader reader = READERS.createReader(new StringReader(json))) {
             JsonObject o = reader.readObject();
             JsonObject detail = o.getJsonObject("detail");
-            return new ProgressEvent(o.getJsonNumber("id").longValue(), o.getString("stage"), o.getInt("progress"),
-                    o.getString("message", ""), detail == null ? Map.of() : toMap(detail));
+            return new ProgressEvent(
+                    o.getJsonNumber("id").longValue(),
+                    o.getString("stage"),
+                    o.getInt("progress"),
+                    o.getString("message", ""),
+                    detail == null ? Map.of() : toMap(detail));
         }
     }
 
@@ -54,8 +57,10 @@ public final class ProgressEventJson {
     private static Object toJava(JsonValue v) {
         return switch (v.getValueType()) {
             case STRING -> ((JsonString) v).getString();
-            case NUMBER -> ((JsonNumber) v).isIntegral() ? (Object) ((JsonNumber) v).longValue()
-                    : ((JsonNumber) v).bigDecimalValue();
+            case NUMBER ->
+                ((JsonNumber) v).isIntegral()
+                        ? (Object) ((JsonNumber) v).longValue()
+                        : ((JsonNumber) v).bigDecimalValue();
             case TRUE -> Boolean.TRUE;
             case FALSE -> Boolean.FALSE;
             case NULL -> null;

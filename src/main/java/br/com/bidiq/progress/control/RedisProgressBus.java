@@ -82,6 +82,7 @@ public class RedisProgressBus implements ProgressBus {
     private final List<ScheduledFuture<?>> tasks = new java.util.concurrent.CopyOnWriteArrayList<>();
     /** Per log written here: the last id Redis has; a log leaves once its terminal event is there. */
     private final Map<String, Long> mirrored = new ConcurrentHashMap<>();
+
     private final Map<String, Set<RemoteSubscription>> remote = new ConcurrentHashMap<>();
 
     protected RedisProgressBus() {
@@ -180,7 +181,9 @@ public class RedisProgressBus implements ProgressBus {
                 }
                 mirrored.put(logId, done);
                 long upTo = done;
-                if (local.last(logId).filter(e -> e.terminal() && e.id() == upTo).isPresent()) {
+                if (local.last(logId)
+                        .filter(e -> e.terminal() && e.id() == upTo)
+                        .isPresent()) {
                     mirrored.remove(logId);
                     locks.remove(logId);
                 }
@@ -197,9 +200,16 @@ public class RedisProgressBus implements ProgressBus {
     }
 
     private long append(RedissonClient c, String logId, ProgressEvent e) {
-        Long r = c.getScript().eval(RScript.Mode.READ_WRITE, APPEND, RScript.ReturnType.LONG,
-                List.of(logKey(logId)), String.valueOf(e.id()), ProgressEventJson.write(e),
-                String.valueOf(settings.retention().toMillis()), channel(logId));
+        Long r = c.getScript()
+                .eval(
+                        RScript.Mode.READ_WRITE,
+                        APPEND,
+                        RScript.ReturnType.LONG,
+                        List.of(logKey(logId)),
+                        String.valueOf(e.id()),
+                        ProgressEventJson.write(e),
+                        String.valueOf(settings.retention().toMillis()),
+                        channel(logId));
         return r == null ? 0 : r;
     }
 
@@ -240,8 +250,11 @@ public class RedisProgressBus implements ProgressBus {
             return;
         }
         for (Map.Entry<String, Set<RemoteSubscription>> entry : remote.entrySet()) {
-            long from = entry.getValue().stream().filter(s -> !s.finished()).mapToLong(RemoteSubscription::delivered)
-                    .min().orElse(-1);
+            long from = entry.getValue().stream()
+                    .filter(s -> !s.finished())
+                    .mapToLong(RemoteSubscription::delivered)
+                    .min()
+                    .orElse(-1);
             if (from < 0) {
                 continue;
             }
@@ -276,13 +289,12 @@ public class RedisProgressBus implements ProgressBus {
         RemoteSubscription[] self = new RemoteSubscription[1];
         // Delivered on the thread that brings the event (the channel's listener, a replay): no hand-off to a pool.
         Executor direct = Runnable::run;
-        self[0] = new RemoteSubscription(afterId, new SerialDelivery(direct, listener, settings.maxLagEvents(),
-                () -> {
-                    subs.remove(self[0]);
-                    if (subs.isEmpty()) {
-                        remote.remove(logId, subs);
-                    }
-                }));
+        self[0] = new RemoteSubscription(afterId, new SerialDelivery(direct, listener, settings.maxLagEvents(), () -> {
+            subs.remove(self[0]);
+            if (subs.isEmpty()) {
+                remote.remove(logId, subs);
+            }
+        }));
         // Registered before the replay read, so an event published meanwhile arrives by one path or both.
         subs.add(self[0]);
         redis.client().ifPresent(c -> {
@@ -302,7 +314,8 @@ public class RedisProgressBus implements ProgressBus {
         }
         return redis.client().flatMap(c -> {
             try {
-                return c.<String>getList(logKey(logId)).range(-1, -1).stream().findFirst()
+                return c.<String>getList(logKey(logId)).range(-1, -1).stream()
+                        .findFirst()
                         .map(ProgressEventJson::read);
             } catch (RuntimeException e) {
                 redis.failed(e);

@@ -10,11 +10,12 @@ import java.util.Map;
  * the SSE id; the JSON data is {@code {"stage","progress","message","detail"}}.
  */
 @JsonbPropertyOrder({"stage", "progress", "message", "detail"})
-public record ProgressEvent(@JsonbTransient long id,
-                            @JsonbProperty("stage") String stage,
-                            @JsonbProperty("progress") int progress,
-                            @JsonbProperty("message") String message,
-                            @JsonbProperty("detail") Map<String, Object> detail) {
+public record ProgressEvent(
+        @JsonbTransient long id,
+        @JsonbProperty("stage") String stage,
+        @JsonbProperty("progress") int progress,
+        @JsonbProperty("message") String message,
+        @JsonbProperty("detail") Map<String, Object> detail) {
 
     public static final String COMPLETE = "complete";
     public static final String ERROR = "error";

@@ -1,9 +1,9 @@
 package br.com.bidiq.report.control;
 
 import br.com.bidiq.filtering.entity.StatusLicitacao;
+import br.com.bidiq.report.entity.Licitacao;
 import br.com.bidiq.report.entity.ReportParameters;
 import br.com.bidiq.report.entity.Resumo;
-import br.com.bidiq.report.entity.Licitacao;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.math.BigDecimal;
@@ -46,21 +46,36 @@ public final class ExcelReportWriter {
     public static final String CURRENCY_FORMAT = "[$R$-416] #,##0.00";
     /** What an undisclosed value's cell says: text, so the SUM of the column leaves it out. */
     public static final String UNDISCLOSED = "sigiloso / não informado";
-    static final String[] HEADERS = {"Código PNCP", "Objeto", "Órgão", "Esfera", "UF", "Município", "Valor Estimado",
-            "Modalidade", "Publicação", "Início", "Encerramento", "Dias restantes", "Situação", "Termos encontrados",
-            "Link"};
+
+    static final String[] HEADERS = {
+        "Código PNCP",
+        "Objeto",
+        "Órgão",
+        "Esfera",
+        "UF",
+        "Município",
+        "Valor Estimado",
+        "Modalidade",
+        "Publicação",
+        "Início",
+        "Encerramento",
+        "Dias restantes",
+        "Situação",
+        "Termos encontrados",
+        "Link"
+    };
     private static final int[] WIDTHS = {25, 60, 40, 11, 6, 20, 18, 22, 12, 16, 16, 10, 20, 28, 14};
     static final int VALUE_COLUMN = 6;
     private static final int MAX_CELL_TEXT = 32_767;
     /** Excel's limit for a HYPERLINK's location. */
     static final int MAX_LINK = 255;
+
     private static final Pattern CONTROL = Pattern.compile("[\\x00-\\x08\\x0b\\x0c\\x0e-\\x1f\\x7f]");
     private static final DateTimeFormatter BR_DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
-    private static final Map<String, String> ESFERAS = Map.of("F", "Federal", "E", "Estadual", "M", "Municipal",
-            "D", "Distrital", "N", "Não se aplica");
+    private static final Map<String, String> ESFERAS =
+            Map.of("F", "Federal", "E", "Estadual", "M", "Municipal", "D", "Distrital", "N", "Não se aplica");
 
-    private ExcelReportWriter() {
-    }
+    private ExcelReportWriter() {}
 
     public static void write(List<Licitacao> items, ReportParameters params, Resumo resumo, OutputStream out)
             throws IOException {
@@ -158,12 +173,15 @@ public final class ExcelReportWriter {
     }
 
     static String undisclosedTotalNote(int undisclosed) {
-        return undisclosed == 1 ? "O total não inclui 1 licitação com valor sigiloso ou não informado"
+        return undisclosed == 1
+                ? "O total não inclui 1 licitação com valor sigiloso ou não informado"
                 : "O total não inclui " + undisclosed + " licitações com valor sigiloso ou não informado";
     }
 
     static String statusLabel(String wire) {
-        return wire == null ? "" : StatusLicitacao.fromWire(wire).map(StatusLicitacao::label).orElse(wire);
+        return wire == null
+                ? ""
+                : StatusLicitacao.fromWire(wire).map(StatusLicitacao::label).orElse(wire);
     }
 
     private static void daysLeft(Row row, int col, Integer dias, Styles s) {
@@ -178,8 +196,8 @@ public final class ExcelReportWriter {
         }
     }
 
-    private static void writeSummary(SXSSFWorkbook wb, Styles s, List<Licitacao> items, ReportParameters p,
-                                     Resumo resumo) {
+    private static void writeSummary(
+            SXSSFWorkbook wb, Styles s, List<Licitacao> items, ReportParameters p, Resumo resumo) {
         Sheet sheet = wb.createSheet(SUMMARY_SHEET);
         landscape(sheet);
         int[] widths = {18, 70, 40, 6, 16, 14};
@@ -202,8 +220,13 @@ public final class ExcelReportWriter {
         money(sheet, r++, "Valor total estimado:", SummaryWriter.total(items), s);
         int undisclosed = SummaryWriter.undisclosed(items);
         if (undisclosed > 0) {
-            plain(sheet, r++, "Sem valor divulgado:", undisclosed + (undisclosed == 1 ? " licitação" : " licitações")
-                    + " (sigiloso ou não informado), fora do total", s);
+            plain(
+                    sheet,
+                    r++,
+                    "Sem valor divulgado:",
+                    undisclosed + (undisclosed == 1 ? " licitação" : " licitações")
+                            + " (sigiloso ou não informado), fora do total",
+                    s);
         }
         if (resumo != null && resumo.alertaUrgencia() != null) {
             plain(sheet, r++, "Prazo:", resumo.alertaUrgencia(), s);
@@ -220,8 +243,11 @@ public final class ExcelReportWriter {
             cell.setCellValue(cols[c]);
             cell.setCellStyle(s.header);
         }
-        List<Licitacao> top = items.stream().filter(i -> i.valor() != null)
-                .sorted(Comparator.comparing(Licitacao::valor).reversed()).limit(3).toList();
+        List<Licitacao> top = items.stream()
+                .filter(i -> i.valor() != null)
+                .sorted(Comparator.comparing(Licitacao::valor).reversed())
+                .limit(3)
+                .toList();
         for (Licitacao item : top) {
             Row row = sheet.createRow(r++);
             Cell value = row.createCell(0);
@@ -250,17 +276,33 @@ public final class ExcelReportWriter {
         at.setCellStyle(s.dateTimeSeconds);
         plain(sheet, r++, "Busca:", p.searchName(), s);
         plain(sheet, r++, "UFs:", String.join(", ", p.ufs()), s);
-        plain(sheet, r++, "Período de publicação:", p.dataInicial() == null
-                ? "qualquer data (abertas agora: prazo de proposta ainda aberto)"
-                : p.dataInicial().format(BR_DATE) + " a " + p.dataFinal().format(BR_DATE), s);
+        plain(
+                sheet,
+                r++,
+                "Período de publicação:",
+                p.dataInicial() == null
+                        ? "qualquer data (abertas agora: prazo de proposta ainda aberto)"
+                        : p.dataInicial().format(BR_DATE) + " a "
+                                + p.dataFinal().format(BR_DATE),
+                s);
         plain(sheet, r++, "Situação:", p.status(), s);
         plain(sheet, r++, "Modalidades:", String.join("; ", p.modalidades()), s);
         money(sheet, r++, "Valor mínimo:", p.valorMinimo(), s);
         money(sheet, r++, "Valor máximo:", p.valorMaximo(), s);
-        plain(sheet, r++, "Setor:", p.sectorName() == null ? "nenhum (os termos de busca substituem as palavras do"
-                + " setor)" : p.sectorName(), s);
-        plain(sheet, r++, "Termos de busca:", p.termosBusca() == null ? "nenhum (palavras do setor)"
-                : p.termosBusca(), s);
+        plain(
+                sheet,
+                r++,
+                "Setor:",
+                p.sectorName() == null
+                        ? "nenhum (os termos de busca substituem as palavras do" + " setor)"
+                        : p.sectorName(),
+                s);
+        plain(
+                sheet,
+                r++,
+                "Termos de busca:",
+                p.termosBusca() == null ? "nenhum (palavras do setor)" : p.termosBusca(),
+                s);
         plain(sheet, r++, "Ordenação:", p.ordenacao(), s);
         plain(sheet, r++, "Fonte dos dados:", p.fonte(), s);
         number(sheet, r++, "Registros analisados:", p.totalRaw(), s);
@@ -270,8 +312,12 @@ public final class ExcelReportWriter {
         number(sheet, r++, "Consultas ao PNCP com falha:", p.failedUnits(), s);
         for (String filter : p.otherFilters()) {
             int colon = filter.indexOf(':');
-            plain(sheet, r++, colon > 0 ? filter.substring(0, colon + 1) : "Filtro:",
-                    colon > 0 ? filter.substring(colon + 1).strip() : filter, s);
+            plain(
+                    sheet,
+                    r++,
+                    colon > 0 ? filter.substring(0, colon + 1) : "Filtro:",
+                    colon > 0 ? filter.substring(colon + 1).strip() : filter,
+                    s);
         }
     }
 

@@ -16,22 +16,39 @@ public final class LicitacaoMapping {
     static final int MAX_OBJETO = 500;
     private static final DateTimeFormatter ISO_SECONDS = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss");
 
-    private LicitacaoMapping() {
-    }
+    private LicitacaoMapping() {}
 
     public static Licitacao of(Accepted a, LocalDate today) {
         PncpRecord r = a.record();
-        Integer dias = r.dataEncerramento() == null ? null
+        Integer dias = r.dataEncerramento() == null
+                ? null
                 : (int) ChronoUnit.DAYS.between(today, r.dataEncerramento().toLocalDate());
         String objeto = r.objeto() == null ? "" : r.objeto();
         if (objeto.length() > MAX_OBJETO) {
             objeto = objeto.substring(0, MAX_OBJETO - 1) + "…";
         }
         String orgao = r.orgaoRazaoSocial() != null ? r.orgaoRazaoSocial() : r.nomeUnidade();
-        return new Licitacao(r.numeroControlePncp(), objeto, orgao, r.uf(), r.municipio(), r.codigoIbge(),
-                r.esferaId(), disclosed(r.valorTotalEstimado()), r.modalidadeNome(), r.modalidadeId(), r.situacaoCompraNome(),
-                a.status().wire(), iso(r.dataPublicacao()), iso(r.dataAbertura()), iso(r.dataEncerramento()), dias,
-                urgency(dias), NoticeLinks.of(r), Math.round(a.relevance() * 1000) / 1000.0, a.matchedTerms());
+        return new Licitacao(
+                r.numeroControlePncp(),
+                objeto,
+                orgao,
+                r.uf(),
+                r.municipio(),
+                r.codigoIbge(),
+                r.esferaId(),
+                disclosed(r.valorTotalEstimado()),
+                r.modalidadeNome(),
+                r.modalidadeId(),
+                r.situacaoCompraNome(),
+                a.status().wire(),
+                iso(r.dataPublicacao()),
+                iso(r.dataAbertura()),
+                iso(r.dataEncerramento()),
+                dias,
+                urgency(dias),
+                NoticeLinks.of(r),
+                Math.round(a.relevance() * 1000) / 1000.0,
+                a.matchedTerms());
     }
 
     static BigDecimal disclosed(BigDecimal valor) {

@@ -8,8 +8,7 @@ import java.text.DecimalFormatSymbols;
 /** Brazilian money text: R$ 1.234.567,89, whatever the JVM's locale. */
 public final class Reais {
 
-    private Reais() {
-    }
+    private Reais() {}
 
     public static String format(BigDecimal value) {
         DecimalFormatSymbols symbols = new DecimalFormatSymbols();

@@ -1,8 +1,8 @@
 package br.com.bidiq.report.control;
 
+import br.com.bidiq.report.entity.Licitacao;
 import br.com.bidiq.report.entity.Resumo;
 import br.com.bidiq.report.entity.SearchSubject;
-import br.com.bidiq.report.entity.Licitacao;
 import java.math.BigDecimal;
 import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
@@ -20,29 +20,41 @@ public final class SummaryWriter {
     static final int URGENT_DAYS = 7;
     static final int HIGHLIGHT_OBJECT_CHARS = 120;
 
-    private SummaryWriter() {
-    }
+    private SummaryWriter() {}
 
     public static Resumo summarize(List<Licitacao> items, SearchSubject subject, LocalDateTime now) {
         return summarize(items, subject, now, 0);
     }
 
     /** With failed PNCP queries, the text says the result may be incomplete: an empty result is not "nothing". */
-    public static Resumo summarize(List<Licitacao> items, SearchSubject subject, LocalDateTime now,
-                                   int failedQueries) {
-        String caveat = failedQueries == 0 ? "" : " Atenção: " + failedQueries
-                + (failedQueries == 1 ? " consulta ao PNCP falhou" : " consultas ao PNCP falharam")
-                + "; o resultado pode estar incompleto.";
+    public static Resumo summarize(List<Licitacao> items, SearchSubject subject, LocalDateTime now, int failedQueries) {
+        String caveat = failedQueries == 0
+                ? ""
+                : " Atenção: " + failedQueries
+                        + (failedQueries == 1 ? " consulta ao PNCP falhou" : " consultas ao PNCP falharam")
+                        + "; o resultado pode estar incompleto.";
         Resumo r = summarizeFound(items, subject, now);
-        return caveat.isEmpty() ? r : new Resumo(r.resumoExecutivo() + caveat, r.totalOportunidades(),
-                r.valorTotal(), r.semValor(), r.destaques(), r.alertaUrgencia());
+        return caveat.isEmpty()
+                ? r
+                : new Resumo(
+                        r.resumoExecutivo() + caveat,
+                        r.totalOportunidades(),
+                        r.valorTotal(),
+                        r.semValor(),
+                        r.destaques(),
+                        r.alertaUrgencia());
     }
 
     private static Resumo summarizeFound(List<Licitacao> items, SearchSubject subject, LocalDateTime now) {
         if (items.isEmpty()) {
-            return new Resumo("Nenhuma licitação " + subject.phrase() + " encontrada nos estados selecionados "
-                    + (subject.openNow() ? "com prazo de proposta aberto." : "no período informado."), 0,
-                    BigDecimal.ZERO, 0, List.of(), null);
+            return new Resumo(
+                    "Nenhuma licitação " + subject.phrase() + " encontrada nos estados selecionados "
+                            + (subject.openNow() ? "com prazo de proposta aberto." : "no período informado."),
+                    0,
+                    BigDecimal.ZERO,
+                    0,
+                    List.of(),
+                    null);
         }
         BigDecimal total = total(items);
         int undisclosed = undisclosed(items);
@@ -71,7 +83,8 @@ public final class SummaryWriter {
         if (undisclosed == 0) {
             return "";
         }
-        return undisclosed == 1 ? " (1 licitação com valor sigiloso ou não informado fica fora do total)"
+        return undisclosed == 1
+                ? " (1 licitação com valor sigiloso ou não informado fica fora do total)"
                 : " (" + undisclosed + " licitações com valor sigiloso ou não informado ficam fora do total)";
     }
 
@@ -82,21 +95,25 @@ public final class SummaryWriter {
             objeto = objeto.substring(0, HIGHLIGHT_OBJECT_CHARS - 1).strip() + "…";
         }
         String where = i.uf() == null || i.uf().isBlank() ? "" : " (" + i.uf() + ")";
-        return Reais.format(i.valor()) + " · " + (objeto.isEmpty() ? "Objeto não informado" : objeto) + " · "
-                + orgao(i) + where;
+        return Reais.format(i.valor()) + " · " + (objeto.isEmpty() ? "Objeto não informado" : objeto) + " · " + orgao(i)
+                + where;
     }
 
     private static String urgency(List<Licitacao> items, LocalDateTime now) {
         List<Licitacao> urgent = items.stream()
-                .filter(i -> i.encerramento() != null && !i.encerramento().isBefore(now)
-                        && ChronoUnit.DAYS.between(now.toLocalDate(), i.encerramento().toLocalDate()) < URGENT_DAYS)
+                .filter(i -> i.encerramento() != null
+                        && !i.encerramento().isBefore(now)
+                        && ChronoUnit.DAYS.between(
+                                        now.toLocalDate(), i.encerramento().toLocalDate())
+                                < URGENT_DAYS)
                 .sorted(Comparator.comparing(Licitacao::encerramento))
                 .toList();
         if (urgent.isEmpty()) {
             return null;
         }
         Licitacao first = urgent.get(0);
-        long days = ChronoUnit.DAYS.between(now.toLocalDate(), first.encerramento().toLocalDate());
+        long days =
+                ChronoUnit.DAYS.between(now.toLocalDate(), first.encerramento().toLocalDate());
         String when = days == 0 ? "encerra hoje" : "encerra em " + days + (days == 1 ? " dia" : " dias");
         String count = urgent.size() == 1 ? "1 licitação encerra" : urgent.size() + " licitações encerram";
         return "⚠️ Atenção: " + count + " em menos de " + URGENT_DAYS + " dias. A mais próxima " + when + " - "

@@ -11,9 +11,28 @@ import java.util.List;
  * {@code valor} is null when PNCP discloses no value: it sends 0 for a sigiloso budget (its list records carry no
  * sigilo flag) and for one never informed, and neither is "R$ 0,00".
  */
-@JsonbPropertyOrder({"pncpId", "objeto", "orgao", "uf", "municipio", "codigoIbge", "esfera", "valor", "modalidade",
-        "modalidadeId", "situacao", "status", "dataPublicacao", "dataAbertura", "dataEncerramento",
-        "diasRestantes", "urgencia", "link", "relevanceScore", "matchedTerms"})
+@JsonbPropertyOrder({
+    "pncpId",
+    "objeto",
+    "orgao",
+    "uf",
+    "municipio",
+    "codigoIbge",
+    "esfera",
+    "valor",
+    "modalidade",
+    "modalidadeId",
+    "situacao",
+    "status",
+    "dataPublicacao",
+    "dataAbertura",
+    "dataEncerramento",
+    "diasRestantes",
+    "urgencia",
+    "link",
+    "relevanceScore",
+    "matchedTerms"
+})
 public record Licitacao(
         @JsonbProperty("pncp_id") String pncpId,
         @JsonbProperty("objeto") String objeto,

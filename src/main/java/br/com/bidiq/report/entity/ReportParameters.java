@@ -11,10 +11,23 @@ import java.util.List;
  * sector's. Both dates are null for "abertas agora" (any publication day); {@code fonte} says where the notices came
  * from and how fresh they are; {@code otherFilters} lists esfera, município, órgão and exclusion filters, one per line.
  */
-public record ReportParameters(String searchName, String sectorName, List<String> ufs, LocalDate dataInicial,
-                               LocalDate dataFinal, String status, List<String> modalidades, BigDecimal valorMinimo,
-                               BigDecimal valorMaximo, String termosBusca, String ordenacao, List<String> otherFilters,
-                               int totalRaw, int failedUnits, LocalDateTime generatedAt, String fonte) {
+public record ReportParameters(
+        String searchName,
+        String sectorName,
+        List<String> ufs,
+        LocalDate dataInicial,
+        LocalDate dataFinal,
+        String status,
+        List<String> modalidades,
+        BigDecimal valorMinimo,
+        BigDecimal valorMaximo,
+        String termosBusca,
+        String ordenacao,
+        List<String> otherFilters,
+        int totalRaw,
+        int failedUnits,
+        LocalDateTime generatedAt,
+        String fonte) {
 
     public ReportParameters {
         ufs = List.copyOf(ufs);

@@ -9,13 +9,11 @@ import java.util.List;
  * The executive summary of a search ("ResumoLicitacoes"). {@code valorTotal} adds up only the disclosed values;
  * {@code semValor} counts the notices whose value is undisclosed (sigiloso) or not informed, left out of it.
  */
-@JsonbPropertyOrder({"resumoExecutivo", "totalOportunidades", "valorTotal", "semValor", "destaques",
-        "alertaUrgencia"})
+@JsonbPropertyOrder({"resumoExecutivo", "totalOportunidades", "valorTotal", "semValor", "destaques", "alertaUrgencia"})
 public record Resumo(
         @JsonbProperty("resumo_executivo") String resumoExecutivo,
         @JsonbProperty("total_oportunidades") int totalOportunidades,
         @JsonbProperty("valor_total") BigDecimal valorTotal,
         @JsonbProperty("sem_valor") int semValor,
         @JsonbProperty("destaques") List<String> destaques,
-        @JsonbProperty("alerta_urgencia") String alertaUrgencia) {
-}
+        @JsonbProperty("alerta_urgencia") String alertaUrgencia) {}

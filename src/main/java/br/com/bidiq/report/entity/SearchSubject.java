@@ -15,7 +15,7 @@ public record SearchSubject(String name, String phrase, String fileStem, boolean
 
     public static SearchSubject terms(List<String> terms, boolean openNow) {
         String joined = String.join(", ", terms);
-        return new SearchSubject("Termos: " + joined, "com os termos “" + joined + "”",
-                "termos_" + String.join("_", terms), openNow);
+        return new SearchSubject(
+                "Termos: " + joined, "com os termos “" + joined + "”", "termos_" + String.join("_", terms), openNow);
     }
 }

@@ -15,8 +15,12 @@ public class PlanTooLargeMapper implements ExceptionMapper<PlanTooLargeException
 
     @Override
     public Response toResponse(PlanTooLargeException e) {
-        return Response.status(422).type(MediaType.APPLICATION_JSON_TYPE.withCharset("UTF-8"))
-                .entity(new ErrorBody(e.getMessage(), Map.of("ufs", List.of(e.getMessage())),
-                        Map.of("consultas_previstas", e.requests(), "limite_consultas", e.budget()))).build();
+        return Response.status(422)
+                .type(MediaType.APPLICATION_JSON_TYPE.withCharset("UTF-8"))
+                .entity(new ErrorBody(
+                        e.getMessage(),
+                        Map.of("ufs", List.of(e.getMessage())),
+                        Map.of("consultas_previstas", e.requests(), "limite_consultas", e.budget())))
+                .build();
     }
 }

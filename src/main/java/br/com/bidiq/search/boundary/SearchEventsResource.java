@@ -1,9 +1,9 @@
 package br.com.bidiq.search.boundary;
 
-import br.com.bidiq.search.control.Searches;
-import br.com.bidiq.progress.boundary.SseStreams;
-import jakarta.enterprise.context.ApplicationScoped;
 import br.com.bidiq.platform.ClientAddress;
+import br.com.bidiq.progress.boundary.SseStreams;
+import br.com.bidiq.search.control.Searches;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.GET;
@@ -36,11 +36,19 @@ public class SearchEventsResource {
 
     @GET
     @Produces(MediaType.SERVER_SENT_EVENTS)
-    public void events(@PathParam("searchId") String searchId, @HeaderParam("Last-Event-ID") String lastEventId,
-                       @QueryParam("lastEventId") String lastEventIdQuery, @Context SseEventSink sink,
-                       @Context Sse sse, @Context HttpServletRequest http) {
+    public void events(
+            @PathParam("searchId") String searchId,
+            @HeaderParam("Last-Event-ID") String lastEventId,
+            @QueryParam("lastEventId") String lastEventIdQuery,
+            @Context SseEventSink sink,
+            @Context Sse sse,
+            @Context HttpServletRequest http) {
         String id = searches.require(searchId);
-        streams.open(sse, sink, id, SseStreams.position(lastEventId != null ? lastEventId : lastEventIdQuery),
+        streams.open(
+                sse,
+                sink,
+                id,
+                SseStreams.position(lastEventId != null ? lastEventId : lastEventIdQuery),
                 clients.of(http));
     }
 }

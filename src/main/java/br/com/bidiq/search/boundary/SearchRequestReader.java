@@ -53,13 +53,17 @@ public class SearchRequestReader implements MessageBodyReader<SearchRequest> {
 
     /** More digits than any valid amount (13 integer digits, 2 decimals) plus sign, point and exponent. */
     static final int MAX_NUMBER_CHARS = 24;
+
     static final int MAX_DEPTH = 4;
 
     private static final Jsonb JSONB = JsonbBuilder.create();
     private static final Map<String, Kind> FIELDS = fields();
 
     enum Kind {
-        TEXT("um texto"), YES_NO("true ou false"), AMOUNT("um número"), TEXTS("uma lista de textos"),
+        TEXT("um texto"),
+        YES_NO("true ou false"),
+        AMOUNT("um número"),
+        TEXTS("uma lista de textos"),
         WHOLE_NUMBERS("uma lista de números inteiros");
 
         final String expected;
@@ -75,8 +79,13 @@ public class SearchRequestReader implements MessageBodyReader<SearchRequest> {
     }
 
     @Override
-    public SearchRequest readFrom(Class<SearchRequest> type, Type genericType, Annotation[] annotations,
-                                  MediaType mediaType, MultivaluedMap<String, String> headers, InputStream body)
+    public SearchRequest readFrom(
+            Class<SearchRequest> type,
+            Type genericType,
+            Annotation[] annotations,
+            MediaType mediaType,
+            MultivaluedMap<String, String> headers,
+            InputStream body)
             throws IOException {
         String text = decode(readCapped(headers, body));
         if (text.isBlank()) {
@@ -94,8 +103,9 @@ public class SearchRequestReader implements MessageBodyReader<SearchRequest> {
     static final String TOO_SLOW = "A requisição demorou demais para chegar: envie o corpo inteiro de uma vez.";
     /** A few hundred bytes arrive in milliseconds; a body still arriving after this is a client holding a thread. */
     static final java.time.Duration BODY_DEADLINE = java.time.Duration.ofSeconds(10);
-    static final String TOO_LARGE = "Corpo da requisição grande demais: uma busca tem no máximo "
-            + MAX_BYTES / 1024 + " KB.";
+
+    static final String TOO_LARGE =
+            "Corpo da requisição grande demais: uma busca tem no máximo " + MAX_BYTES / 1024 + " KB.";
 
     private static byte[] readCapped(MultivaluedMap<String, String> headers, InputStream body) throws IOException {
         String declared = headers.getFirst("Content-Length");
@@ -125,11 +135,16 @@ public class SearchRequestReader implements MessageBodyReader<SearchRequest> {
 
     static String decode(byte[] bytes) {
         try {
-            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+            return StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes))
+                    .toString();
         } catch (CharacterCodingException e) {
-            throw refusal(Response.Status.BAD_REQUEST, ErrorBody.of("O corpo da requisição não é UTF-8 válido:"
-                    + " envie o JSON codificado em UTF-8."));
+            throw refusal(
+                    Response.Status.BAD_REQUEST,
+                    ErrorBody.of("O corpo da requisição não é UTF-8 válido:" + " envie o JSON codificado em UTF-8."));
         }
     }
 
@@ -139,8 +154,9 @@ public class SearchRequestReader implements MessageBodyReader<SearchRequest> {
         Deque<Set<String>> keys = new ArrayDeque<>();
         try (JsonParser parser = Json.createParser(new StringReader(text))) {
             if (!parser.hasNext() || parser.next() != JsonParser.Event.START_OBJECT) {
-                throw refusal(Response.Status.BAD_REQUEST, ErrorBody.of("O corpo deve ser um objeto JSON com os"
-                        + " critérios da busca."));
+                throw refusal(
+                        Response.Status.BAD_REQUEST,
+                        ErrorBody.of("O corpo deve ser um objeto JSON com os" + " critérios da busca."));
             }
             keys.push(new HashSet<>());
             while (parser.hasNext()) {
@@ -149,8 +165,10 @@ public class SearchRequestReader implements MessageBodyReader<SearchRequest> {
                     case KEY_NAME -> {
                         String key = parser.getString();
                         if (!keys.peek().add(key)) {
-                            throw refusal(Response.Status.BAD_REQUEST, ErrorBody.of("Campo repetido no JSON: "
-                                    + printable(key) + ". Envie cada campo uma vez."));
+                            throw refusal(
+                                    Response.Status.BAD_REQUEST,
+                                    ErrorBody.of("Campo repetido no JSON: " + printable(key)
+                                            + ". Envie cada campo uma vez."));
                         }
                         if (keys.size() == 1 && FIELDS.containsKey(key)) {
                             Kind kind = FIELDS.get(key);
@@ -167,15 +185,14 @@ public class SearchRequestReader implements MessageBodyReader<SearchRequest> {
                         keys.push(new HashSet<>());
                     }
                     case END_OBJECT, END_ARRAY -> keys.pop();
-                    default -> { }
+                    default -> {}
                 }
             }
         } catch (JsonParsingException | java.util.NoSuchElementException | IllegalStateException e) {
             throw refusal(Response.Status.BAD_REQUEST, ErrorBody.of(UNREADABLE));
         }
         if (!wrongTypes.isEmpty()) {
-            throw refusal(422, new ErrorBody(
-                    "Requisição inválida: corrija os campos indicados.", wrongTypes, null));
+            throw refusal(422, new ErrorBody("Requisição inválida: corrija os campos indicados.", wrongTypes, null));
         }
     }
 
@@ -190,7 +207,8 @@ public class SearchRequestReader implements MessageBodyReader<SearchRequest> {
             case TEXT:
                 return event == JsonParser.Event.VALUE_STRING ? null : skip(parser, event, wrong);
             case YES_NO:
-                return event == JsonParser.Event.VALUE_TRUE || event == JsonParser.Event.VALUE_FALSE ? null
+                return event == JsonParser.Event.VALUE_TRUE || event == JsonParser.Event.VALUE_FALSE
+                        ? null
                         : skip(parser, event, wrong + " (sem aspas)");
             case AMOUNT:
                 if (event != JsonParser.Event.VALUE_NUMBER) {
@@ -203,10 +221,12 @@ public class SearchRequestReader implements MessageBodyReader<SearchRequest> {
                 }
                 String problem = null;
                 while ((event = parser.next()) != JsonParser.Event.END_ARRAY) {
-                    boolean ok = kind == Kind.TEXTS ? event == JsonParser.Event.VALUE_STRING
+                    boolean ok = kind == Kind.TEXTS
+                            ? event == JsonParser.Event.VALUE_STRING
                             : event == JsonParser.Event.VALUE_NUMBER && wholeNumber(parser.getString());
                     if (!ok && event != JsonParser.Event.VALUE_NULL) {
-                        problem = kind == Kind.TEXTS ? "Tipo inválido: esperado " + kind.expected
+                        problem = kind == Kind.TEXTS
+                                ? "Tipo inválido: esperado " + kind.expected
                                 : "Tipo inválido: use números inteiros (ex.: 6), sem casas decimais";
                         if (event == JsonParser.Event.START_ARRAY || event == JsonParser.Event.START_OBJECT) {
                             skipStructure(parser);
@@ -261,7 +281,9 @@ public class SearchRequestReader implements MessageBodyReader<SearchRequest> {
 
     private static WebApplicationException refusal(int status, ErrorBody body) {
         return new WebApplicationException(Response.status(status)
-                .type(MediaType.APPLICATION_JSON_TYPE.withCharset("UTF-8")).entity(body).build());
+                .type(MediaType.APPLICATION_JSON_TYPE.withCharset("UTF-8"))
+                .entity(body)
+                .build());
     }
 
     /** The JSON name and kind of each record component, so that a new field is checked without a second list. */

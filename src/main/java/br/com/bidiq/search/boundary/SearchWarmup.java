@@ -36,9 +36,14 @@ public class SearchWarmup {
     void warm(@Observes @Initialized(ApplicationScoped.class) Object started) {
         try {
             SectorCatalog.standard();
-            SearchRequest request = new SearchRequestReader().readFrom(SearchRequest.class, SearchRequest.class,
-                    new Annotation[0], MediaType.APPLICATION_JSON_TYPE, new MultivaluedHashMap<>(),
-                    new ByteArrayInputStream(SAMPLE.getBytes(StandardCharsets.UTF_8)));
+            SearchRequest request = new SearchRequestReader()
+                    .readFrom(
+                            SearchRequest.class,
+                            SearchRequest.class,
+                            new Annotation[0],
+                            MediaType.APPLICATION_JSON_TYPE,
+                            new MultivaluedHashMap<>(),
+                            new ByteArrayInputStream(SAMPLE.getBytes(StandardCharsets.UTF_8)));
             SearchValidation.violations(validator, request);
             request.normalized();
         } catch (Exception e) {

@@ -10,6 +10,10 @@ import java.util.List;
  * What a source handed to a search's filters: how many records, from where ({@link Fonte#INDICE} or
  * {@link Fonte#PNCP}), how fresh, and what it could not read (failed PNCP units, or ranges the index lacks).
  */
-record Fed(int considered, Fonte fonte, Instant freshAt, List<FailedUnit> failedUnits, int pncpRequests,
-           List<UncoveredRange> uncovered) {
-}
+record Fed(
+        int considered,
+        Fonte fonte,
+        Instant freshAt,
+        List<FailedUnit> failedUnits,
+        int pncpRequests,
+        List<UncoveredRange> uncovered) {}

@@ -32,22 +32,46 @@ final class IndexSource {
         this.index = index;
     }
 
-    Fed feed(SearchRequest request, RecordFilter.Sieve sieve, Progress progress, IndexCoverage coverage,
-             LocalDateTime now) throws SQLException {
+    Fed feed(
+            SearchRequest request,
+            RecordFilter.Sieve sieve,
+            Progress progress,
+            IndexCoverage coverage,
+            LocalDateTime now)
+            throws SQLException {
         NoticeQuery query = query(request, now);
-        progress.emit("consultando", 10, "Consultando o índice local...", Map.of("fonte", Fonte.INDICE.wire(),
-                "uf_total", request.ufList().size()));
+        progress.emit(
+                "consultando",
+                10,
+                "Consultando o índice local...",
+                Map.of(
+                        "fonte",
+                        Fonte.INDICE.wire(),
+                        "uf_total",
+                        request.ufList().size()));
         long started = System.nanoTime();
         int candidates = index.count(query);
-        progress.emit("consultando", 55, "Índice local: "
-                + Plural.of(candidates, "licitação candidata", "licitações candidatas"),
-                Map.of("candidatos", candidates, "total_raw", candidates, "uf_total", request.ufList().size(),
-                        "uf_index", request.ufList().size()));
-        progress.emit("filtering", 60, "Aplicando filtros em "
-                + Plural.of(candidates, "licitação", "licitações") + "...", Map.of());
+        progress.emit(
+                "consultando",
+                55,
+                "Índice local: " + Plural.of(candidates, "licitação candidata", "licitações candidatas"),
+                Map.of(
+                        "candidatos",
+                        candidates,
+                        "total_raw",
+                        candidates,
+                        "uf_total",
+                        request.ufList().size(),
+                        "uf_index",
+                        request.ufList().size()));
+        progress.emit(
+                "filtering",
+                60,
+                "Aplicando filtros em " + Plural.of(candidates, "licitação", "licitações") + "...",
+                Map.of());
         int streamed = index.stream(query, sieve::offer);
-        LOG.info(() -> String.format("Index answered with %d candidates in %.0f ms", streamed,
-                (System.nanoTime() - started) / 1e6));
+        LOG.info(() -> String.format(
+                "Index answered with %d candidates in %.0f ms", streamed, (System.nanoTime() - started) / 1e6));
         return new Fed(streamed, Fonte.INDICE, coverage.freshAt(), List.of(), 0, coverage.missing());
     }
 
@@ -55,13 +79,25 @@ final class IndexSource {
     static NoticeQuery query(SearchRequest r, LocalDateTime now) {
         boolean abertas = r.abertasAgora();
         boolean receiving = !abertas && r.statusFilter() == StatusLicitacao.RECEBENDO_PROPOSTA;
-        return new NoticeQuery(r.ufList(), r.modalidadeList(), r.inicio(), r.fim(), r.valorMinimo(),
-                r.valorMaximo(), upper(r.esferas()), r.municipios() == null ? Set.of() : new HashSet<>(r.municipios()),
-                cnpjs(r.orgaos()), receiving ? now : null, abertas ? now : null);
+        return new NoticeQuery(
+                r.ufList(),
+                r.modalidadeList(),
+                r.inicio(),
+                r.fim(),
+                r.valorMinimo(),
+                r.valorMaximo(),
+                upper(r.esferas()),
+                r.municipios() == null ? Set.of() : new HashSet<>(r.municipios()),
+                cnpjs(r.orgaos()),
+                receiving ? now : null,
+                abertas ? now : null);
     }
 
     private static Set<String> upper(List<String> values) {
-        return values == null ? Set.of() : new HashSet<>(values.stream().map(v -> v.toUpperCase(Locale.ROOT)).toList());
+        return values == null
+                ? Set.of()
+                : new HashSet<>(
+                        values.stream().map(v -> v.toUpperCase(Locale.ROOT)).toList());
     }
 
     /**

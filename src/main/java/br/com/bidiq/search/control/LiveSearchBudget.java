@@ -24,12 +24,15 @@ public class LiveSearchBudget {
 
     /** @throws PlanTooLargeException when the search would go live with a plan over the budget */
     public void check(SearchRequest request) {
-        if (request.abertasAgora() || request.inicio() == null || request.fim() == null
+        if (request.abertasAgora()
+                || request.inicio() == null
+                || request.fim() == null
                 || request.source() == Fonte.INDICE) {
             return;
         }
-        long units = fetcher.plan(new FetchQuery(request.ufList(), request.modalidadeList(), request.inicio(),
-                request.fim())).size();
+        long units = fetcher.plan(
+                        new FetchQuery(request.ufList(), request.modalidadeList(), request.inicio(), request.fim()))
+                .size();
         long budget = fetcher.budget();
         if (units <= budget) {
             return;
@@ -37,8 +40,12 @@ public class LiveSearchBudget {
         if (request.source() == Fonte.AUTO && SourceChoice.of(request, index).fonte() == Fonte.INDICE) {
             return;
         }
-        throw new PlanTooLargeException(units, budget, "Esta busca precisaria de pelo menos " + units
-                + " consultas ao PNCP, acima do limite de " + budget + " por busca. Escolha menos UFs ou modalidades,"
-                + " ou um período menor (buscas que o índice local já cobre não têm esse limite).");
+        throw new PlanTooLargeException(
+                units,
+                budget,
+                "Esta busca precisaria de pelo menos " + units
+                        + " consultas ao PNCP, acima do limite de " + budget
+                        + " por busca. Escolha menos UFs ou modalidades,"
+                        + " ou um período menor (buscas que o índice local já cobre não têm esse limite).");
     }
 }

@@ -34,6 +34,7 @@ public class SearchAdmission {
     private static final Duration MINUTE = Duration.ofMinutes(1);
     /** How long a node-full refusal asks the client to wait: about one short search. */
     static final Duration NODE_FULL_RETRY = Duration.ofSeconds(10);
+
     static final Duration CLIENT_BUSY_RETRY = Duration.ofSeconds(5);
 
     @Inject
@@ -62,8 +63,7 @@ public class SearchAdmission {
     /** Searches holding a running slot that have not been launched yet. */
     private final java.util.Set<String> promoted = new java.util.HashSet<>();
 
-    public SearchAdmission() {
-    }
+    public SearchAdmission() {}
 
     /** For tests: the limits and the clock given. */
     SearchAdmission(int maxRunning, int maxQueued, int maxPerClient, int maxPerMinute, Clock clock) {
@@ -79,9 +79,13 @@ public class SearchAdmission {
 
         /** The first event of a queued search's stream, so its page says why nothing happens yet. */
         public ProgressEvent queuedEvent() {
-            return new ProgressEvent(0, "connecting", 1, ahead == 0
-                    ? "Na fila: a busca começa assim que uma vaga abrir..."
-                    : "Na fila: " + Plural.of(ahead, "busca", "buscas") + " à frente...",
+            return new ProgressEvent(
+                    0,
+                    "connecting",
+                    1,
+                    ahead == 0
+                            ? "Na fila: a busca começa assim que uma vaga abrir..."
+                            : "Na fila: " + Plural.of(ahead, "busca", "buscas") + " à frente...",
                     Map.of("na_fila", true, "a_frente", ahead));
         }
     }
@@ -97,18 +101,24 @@ public class SearchAdmission {
         Deque<Instant> starts = recentStarts(client, now);
         int active = activeByClient.getOrDefault(client, 0);
         if (active >= maxPerClient) {
-            throw LimitExceededException.client(CLIENT_BUSY_RETRY, "Você já tem " + active + " buscas em"
-                    + " andamento (máximo " + maxPerClient + " por cliente). Aguarde uma terminar ou cancele-a.");
+            throw LimitExceededException.client(
+                    CLIENT_BUSY_RETRY,
+                    "Você já tem " + active + " buscas em" + " andamento (máximo " + maxPerClient
+                            + " por cliente). Aguarde uma terminar ou cancele-a.");
         }
         if (starts.size() >= maxPerMinute) {
             Duration wait = Duration.between(now, starts.peekFirst().plus(MINUTE));
-            throw LimitExceededException.client(wait, "Limite de " + maxPerMinute + " buscas por minuto"
-                    + " atingido. Tente novamente em " + Math.max(1, wait.toSeconds()) + " s.");
+            throw LimitExceededException.client(
+                    wait,
+                    "Limite de " + maxPerMinute + " buscas por minuto" + " atingido. Tente novamente em "
+                            + Math.max(1, wait.toSeconds()) + " s.");
         }
         boolean slot = running < maxRunning;
         if (!slot && waiting.size() >= maxQueued) {
-            throw LimitExceededException.node(NODE_FULL_RETRY, "Servidor ocupado: " + running + " buscas em"
-                    + " andamento e " + waiting.size() + " na fila. Tente novamente em alguns segundos.");
+            throw LimitExceededException.node(
+                    NODE_FULL_RETRY,
+                    "Servidor ocupado: " + running + " buscas em" + " andamento e " + waiting.size()
+                            + " na fila. Tente novamente em alguns segundos.");
         }
         starts.addLast(now);
         activeByClient.merge(client, 1, Integer::sum);

@@ -103,7 +103,8 @@ public class SearchLeases {
                 } else if (!suspects.add(searchId)) {
                     suspects.remove(searchId);
                     c.getSet(RUNNING).remove(searchId);
-                    if (c.getBucket(reapedKey(searchId)).setIfAbsent(redis.node(), settings.lease().multipliedBy(6))) {
+                    if (c.getBucket(reapedKey(searchId))
+                            .setIfAbsent(redis.node(), settings.lease().multipliedBy(6))) {
                         orphans.add(searchId);
                     }
                 }

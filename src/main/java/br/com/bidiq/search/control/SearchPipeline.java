@@ -1,6 +1,5 @@
 package br.com.bidiq.search.control;
 
-import br.com.bidiq.report.control.LicitacaoMapping;
 import br.com.bidiq.filtering.control.RecordFilter;
 import br.com.bidiq.filtering.control.ResultOrdering;
 import br.com.bidiq.filtering.control.SectorCatalog;
@@ -11,18 +10,19 @@ import br.com.bidiq.filtering.entity.FilterOutcome.Accepted;
 import br.com.bidiq.filtering.entity.Sector;
 import br.com.bidiq.index.control.IndexFeed;
 import br.com.bidiq.index.control.IndexSearch;
-import br.com.bidiq.pncp.control.PncpFetcher;
-import br.com.bidiq.pncp.entity.Modalidade;
 import br.com.bidiq.platform.Cancellation;
 import br.com.bidiq.platform.RequestIds;
+import br.com.bidiq.pncp.control.PncpFetcher;
+import br.com.bidiq.pncp.entity.Modalidade;
 import br.com.bidiq.progress.entity.ProgressEvent;
 import br.com.bidiq.report.control.ExcelReportWriter;
+import br.com.bidiq.report.control.LicitacaoMapping;
 import br.com.bidiq.report.control.SummaryWriter;
+import br.com.bidiq.report.entity.Licitacao;
 import br.com.bidiq.report.entity.ReportParameters;
 import br.com.bidiq.report.entity.Resumo;
 import br.com.bidiq.report.entity.SearchSubject;
 import br.com.bidiq.search.entity.Fonte;
-import br.com.bidiq.report.entity.Licitacao;
 import br.com.bidiq.search.entity.SearchRequest;
 import br.com.bidiq.search.entity.SearchResult;
 import br.com.bidiq.storage.control.ReportFileNames;
@@ -81,8 +81,7 @@ public class SearchPipeline {
 
     Clock clock = Clock.systemUTC();
 
-    public SearchResult run(String searchId, SearchRequest request, Consumer<ProgressEvent> events)
-            throws IOException {
+    public SearchResult run(String searchId, SearchRequest request, Consumer<ProgressEvent> events) throws IOException {
         return run(searchId, request, events, Cancellation.NEVER);
     }
 
@@ -90,8 +89,9 @@ public class SearchPipeline {
      * @throws SearchCancelledException when {@code cancellation} fires before the result is ready
      * @throws PncpUnreachableException when a live search could read nothing at all from PNCP
      */
-    public SearchResult run(String searchId, SearchRequest request, Consumer<ProgressEvent> events,
-                            Cancellation cancellation) throws IOException {
+    public SearchResult run(
+            String searchId, SearchRequest request, Consumer<ProgressEvent> events, Cancellation cancellation)
+            throws IOException {
         Progress progress = new Progress(events);
         SectorCatalog catalog = SectorCatalog.standard();
         Sector sector = catalog.find(request.sector()).orElseThrow();
@@ -101,8 +101,8 @@ public class SearchPipeline {
         FilterCriteria criteria = criteria(request, sector);
         RecordFilter.Sieve sieve = filter.sieve(criteria);
         SearchSubject subject = subject(sector, sieve, request);
-        String configured = sieve.terms() == null ? "Setor '" + sector.name() + "' configurado"
-                : "Termos de busca configurados";
+        String configured =
+                sieve.terms() == null ? "Setor '" + sector.name() + "' configurado" : "Termos de busca configurados";
         SourceChoice choice = SourceChoice.of(request, index);
         Fed fed;
         if (choice.fonte() == Fonte.INDICE) {
@@ -111,8 +111,10 @@ public class SearchPipeline {
                 fed = new IndexSource(index).feed(request, sieve, progress, choice.coverage(), inference.now());
             } catch (SQLException e) {
                 if (request.source() != Fonte.AUTO || request.abertasAgora()) {
-                    throw new IndexUnavailableException("O índice local deixou de responder durante a busca. Tente"
-                            + " novamente em alguns instantes.", e);
+                    throw new IndexUnavailableException(
+                            "O índice local deixou de responder durante a busca. Tente"
+                                    + " novamente em alguns instantes.",
+                            e);
                 }
                 LOG.info("Index failed during the search, searching PNCP live: " + e.getMessage());
                 choice = new SourceChoice(Fonte.PNCP, null, "índice local indisponível", false);
@@ -127,33 +129,66 @@ public class SearchPipeline {
         FilterOutcome outcome = sieve.outcome();
         List<Accepted> ordered = ResultOrdering.sort(outcome.accepted(), request.ordering());
         LocalDateTime now = inference.now();
-        List<Licitacao> items = ordered.stream().map(a -> LicitacaoMapping.of(a, now.toLocalDate())).toList();
+        List<Licitacao> items = ordered.stream()
+                .map(a -> LicitacaoMapping.of(a, now.toLocalDate()))
+                .toList();
         int considered = fed.considered();
         LOG.info(() -> "Filtering complete: " + items.size() + "/" + considered + " bids passed " + outcome.stats());
-        progress.emit("filtering", 70, "Filtragem concluída: " + items.size() + " resultados",
+        progress.emit(
+                "filtering",
+                70,
+                "Filtragem concluída: " + items.size() + " resultados",
                 Map.of("total_filtered", items.size()));
 
         // As in the reference system, an empty result goes from filtering straight to complete.
         if (!items.isEmpty()) {
             progress.emit("summary", 75, "Gerando resumo executivo...", Map.of());
         }
-        Resumo resumo = SummaryWriter.summarize(items, subject, now, fed.failedUnits().size());
+        Resumo resumo =
+                SummaryWriter.summarize(items, subject, now, fed.failedUnits().size());
         stopIfCancelled(cancellation);
-        Report report = items.isEmpty() ? Report.NONE
-                : report(searchId, request, subject, sieve.terms() == null ? sector.name() : null, items, fed, resumo,
-                        now, progress);
+        Report report = items.isEmpty()
+                ? Report.NONE
+                : report(
+                        searchId,
+                        request,
+                        subject,
+                        sieve.terms() == null ? sector.name() : null,
+                        items,
+                        fed,
+                        resumo,
+                        now,
+                        progress);
         stopIfCancelled(cancellation);
-        boolean incomplete = !fed.failedUnits().isEmpty() || (fed.uncovered() != null && !fed.uncovered().isEmpty());
+        boolean incomplete = !fed.failedUnits().isEmpty()
+                || (fed.uncovered() != null && !fed.uncovered().isEmpty());
         var terms = outcome.terms();
-        return new SearchResult(resumo, items, considered, items.size(), outcome.stats(), fed.failedUnits(),
-                fed.pncpRequests(), report.stored == null ? null : report.stored.downloadId(),
-                report.stored == null ? null : report.stored.downloadUrl(), report.base64, report.excel,
-                terms == null ? null : terms.valid(), terms == null ? null : terms.stopwordsRemoved(),
-                terms == null ? null : terms.reasons(), terms == null ? null : outcome.hiddenByMinMatch(),
-                terms == null ? null : outcome.relaxed(), clock.instant().truncatedTo(ChronoUnit.SECONDS).toString(),
-                fed.fonte().wire(), fed.freshAt() == null ? null
+        return new SearchResult(
+                resumo,
+                items,
+                considered,
+                items.size(),
+                outcome.stats(),
+                fed.failedUnits(),
+                fed.pncpRequests(),
+                report.stored == null ? null : report.stored.downloadId(),
+                report.stored == null ? null : report.stored.downloadUrl(),
+                report.base64,
+                report.excel,
+                terms == null ? null : terms.valid(),
+                terms == null ? null : terms.stopwordsRemoved(),
+                terms == null ? null : terms.reasons(),
+                terms == null ? null : outcome.hiddenByMinMatch(),
+                terms == null ? null : outcome.relaxed(),
+                clock.instant().truncatedTo(ChronoUnit.SECONDS).toString(),
+                fed.fonte().wire(),
+                fed.freshAt() == null
+                        ? null
                         : fed.freshAt().truncatedTo(ChronoUnit.SECONDS).toString(),
-                choice.reason(), fed.uncovered(), incomplete, subject.name());
+                choice.reason(),
+                fed.uncovered(),
+                incomplete,
+                subject.name());
     }
 
     private static void stopIfCancelled(Cancellation cancellation) {
@@ -163,7 +198,8 @@ public class SearchPipeline {
     }
 
     static SearchSubject subject(Sector sector, RecordFilter.Sieve sieve, SearchRequest request) {
-        return sieve.terms() == null ? SearchSubject.sector(sector.name(), request.abertasAgora())
+        return sieve.terms() == null
+                ? SearchSubject.sector(sector.name(), request.abertasAgora())
                 : SearchSubject.terms(sieve.terms().valid(), request.abertasAgora());
     }
 
@@ -176,15 +212,37 @@ public class SearchPipeline {
         static final Report NONE = new Report(null, null, false);
     }
 
-    private Report report(String searchId, SearchRequest request, SearchSubject subject, String sectorName,
-                          List<Licitacao> items, Fed fed, Resumo resumo, LocalDateTime now, Progress progress)
+    private Report report(
+            String searchId,
+            SearchRequest request,
+            SearchSubject subject,
+            String sectorName,
+            List<Licitacao> items,
+            Fed fed,
+            Resumo resumo,
+            LocalDateTime now,
+            Progress progress)
             throws IOException {
         progress.emit("excel", 92, "Gerando planilha Excel...", Map.of("linhas", items.size()));
-        ReportParameters params = new ReportParameters(subject.name(), sectorName, request.ufList(),
-                request.inicio(), request.fim(), request.statusFilter().label(), request.modalidadeList().stream()
-                        .map(SearchPipeline::modalidade).toList(), request.valorMinimo(), request.valorMaximo(),
-                request.termosBusca(), request.ordering().label(), otherFilters(request), fed.considered(),
-                fed.failedUnits().size(), now, describe(fed));
+        ReportParameters params = new ReportParameters(
+                subject.name(),
+                sectorName,
+                request.ufList(),
+                request.inicio(),
+                request.fim(),
+                request.statusFilter().label(),
+                request.modalidadeList().stream()
+                        .map(SearchPipeline::modalidade)
+                        .toList(),
+                request.valorMinimo(),
+                request.valorMaximo(),
+                request.termosBusca(),
+                request.ordering().label(),
+                otherFilters(request),
+                fed.considered(),
+                fed.failedUnits().size(),
+                now,
+                describe(fed));
         Path file = Files.createTempFile("bidiq-", ".xlsx");
         try {
             try (OutputStream out = Files.newOutputStream(file)) {
@@ -208,19 +266,33 @@ public class SearchPipeline {
         if (fed.fonte() == Fonte.PNCP) {
             return "PNCP (consulta ao vivo)";
         }
-        return "Índice local do PNCP" + (fed.freshAt() == null ? "" : ", atualizado em "
-                + BR_DATE_TIME.format(fed.freshAt().atZone(StatusInference.BRASILIA)));
+        return "Índice local do PNCP"
+                + (fed.freshAt() == null
+                        ? ""
+                        : ", atualizado em " + BR_DATE_TIME.format(fed.freshAt().atZone(StatusInference.BRASILIA)));
     }
 
     static FilterCriteria criteria(SearchRequest r, Sector sector) {
-        return new FilterCriteria(new HashSet<>(r.ufList()), r.statusFilter(), upper(r.esferas()),
-                new HashSet<>(r.modalidadeList()), r.municipios() == null ? Set.of() : new HashSet<>(r.municipios()),
-                r.orgaos() == null ? List.of() : r.orgaos(), r.valorMinimo(), r.valorMaximo(), sector,
-                r.termosBusca(), r.exclusionTerms(), r.showAll(), r.abertasAgora());
+        return new FilterCriteria(
+                new HashSet<>(r.ufList()),
+                r.statusFilter(),
+                upper(r.esferas()),
+                new HashSet<>(r.modalidadeList()),
+                r.municipios() == null ? Set.of() : new HashSet<>(r.municipios()),
+                r.orgaos() == null ? List.of() : r.orgaos(),
+                r.valorMinimo(),
+                r.valorMaximo(),
+                sector,
+                r.termosBusca(),
+                r.exclusionTerms(),
+                r.showAll(),
+                r.abertasAgora());
     }
 
     private static Set<String> upper(List<String> values) {
-        return values == null ? Set.of() : new HashSet<>(values.stream().map(String::toUpperCase).toList());
+        return values == null
+                ? Set.of()
+                : new HashSet<>(values.stream().map(String::toUpperCase).toList());
     }
 
     static String fileName(SearchSubject subject, SearchRequest r, LocalDateTime now) {
@@ -239,7 +311,10 @@ public class SearchPipeline {
     static List<String> otherFilters(SearchRequest r) {
         List<String> lines = new ArrayList<>();
         if (r.esferas() != null && !r.esferas().isEmpty()) {
-            lines.add("Esferas: " + String.join(", ", r.esferas().stream().map(ExcelReportWriter::esfera).toList()));
+            lines.add("Esferas: "
+                    + String.join(
+                            ", ",
+                            r.esferas().stream().map(ExcelReportWriter::esfera).toList()));
         }
         if (r.municipios() != null && !r.municipios().isEmpty()) {
             lines.add("Municípios (código IBGE): " + String.join(", ", r.municipios()));
@@ -248,8 +323,8 @@ public class SearchPipeline {
             lines.add("Órgãos: " + String.join("; ", r.orgaos()));
         }
         if (r.exclusionTerms() != null) {
-            lines.add("Termos de exclusão: " + (r.exclusionTerms().isEmpty() ? "nenhum"
-                    : String.join(", ", r.exclusionTerms())));
+            lines.add("Termos de exclusão: "
+                    + (r.exclusionTerms().isEmpty() ? "nenhum" : String.join(", ", r.exclusionTerms())));
         }
         return lines;
     }

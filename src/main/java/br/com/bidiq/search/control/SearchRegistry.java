@@ -47,6 +47,7 @@ public class SearchRegistry {
     static final String PREFIX = "bidiq:search:";
     /** A running search's state outlives any search (they are bounded in time) and goes when it ends or its node dies. */
     private static final Duration RUNNING_TTL = Duration.ofHours(6);
+
     public static final String NODE_LOST = "O servidor que executava a busca parou de responder. Faça uma nova busca.";
 
     private final Map<String, SearchState> searches = new ConcurrentHashMap<>();
@@ -75,16 +76,15 @@ public class SearchRegistry {
     /** This node's searches whose last state change could not reach Redis (it was away): written when it is back. */
     private final Set<String> unsynced = ConcurrentHashMap.newKeySet();
 
-    public record Claim(SearchState state, boolean created) {
-    }
+    public record Claim(SearchState state, boolean created) {}
 
     protected SearchRegistry() {
         // for CDI
     }
 
     /** A registry outside a container (tests): {@link #maintain()} and {@link #expire()} are the caller's to run. */
-    public SearchRegistry(RedisConnection redis, SearchLeases leases, ProgressBus bus, ProgressSettings progress,
-                          Clock clock) {
+    public SearchRegistry(
+            RedisConnection redis, SearchLeases leases, ProgressBus bus, ProgressSettings progress, Clock clock) {
         this.redis = redis;
         this.leases = leases;
         this.bus = bus;
@@ -140,8 +140,11 @@ public class SearchRegistry {
                 if (shared.putIfAbsent("owner", redis.node()) != null) {
                     SearchState existing = read(shared.readAllMap(), searchId);
                     // Claimed a moment ago by another node that has not written its state yet: it runs it.
-                    return new Claim(existing != null ? existing
-                            : SearchState.started(searchId, request, requestId, clock.instant()), false);
+                    return new Claim(
+                            existing != null
+                                    ? existing
+                                    : SearchState.started(searchId, request, requestId, clock.instant()),
+                            false);
                 }
             } catch (RuntimeException e) {
                 redis.failed(e);
@@ -167,14 +170,16 @@ public class SearchRegistry {
         if (searches.containsKey(searchId)) {
             return true;
         }
-        return redis.client().map(c -> {
-            try {
-                return c.getMap(PREFIX + searchId).isExists();
-            } catch (RuntimeException e) {
-                redis.failed(e);
-                return false;
-            }
-        }).orElse(false);
+        return redis.client()
+                .map(c -> {
+                    try {
+                        return c.getMap(PREFIX + searchId).isExists();
+                    } catch (RuntimeException e) {
+                        redis.failed(e);
+                        return false;
+                    }
+                })
+                .orElse(false);
     }
 
     public Optional<SearchState> find(String searchId) {
@@ -187,7 +192,8 @@ public class SearchRegistry {
         }
         return redis.client().map(c -> {
             try {
-                Map<String, String> fields = c.<String, String>getMap(PREFIX + searchId).readAllMap();
+                Map<String, String> fields =
+                        c.<String, String>getMap(PREFIX + searchId).readAllMap();
                 return fields.isEmpty() ? null : read(fields, searchId);
             } catch (RuntimeException e) {
                 redis.failed(e);
@@ -222,8 +228,16 @@ public class SearchRegistry {
 
     /** A search whose node died: failed where every node reads it, and its progress log ends with the error. */
     private void lost(String searchId) {
-        update(searchId, Map.of("status", SearchState.Status.ERROR.wire(), "error", NODE_LOST,
-                "ended", clock.instant().toString()), resultTtl());
+        update(
+                searchId,
+                Map.of(
+                        "status",
+                        SearchState.Status.ERROR.wire(),
+                        "error",
+                        NODE_LOST,
+                        "ended",
+                        clock.instant().toString()),
+                resultTtl());
         bus.end(searchId, new ProgressEvent(0, ProgressEvent.ERROR, -1, NODE_LOST, Map.of("error", NODE_LOST)));
         LOG.warning("Search " + searchId + " lost its node (lease expired): marked failed and its stream ended");
     }
@@ -283,9 +297,12 @@ public class SearchRegistry {
             return null;
         }
         Function<String, Instant> instant = k -> f.get(k) == null ? null : Instant.parse(f.get(k));
-        return new SearchState(searchId,
+        return new SearchState(
+                searchId,
                 f.get("request") == null ? null : jsonb.fromJson(f.get("request"), SearchRequest.class),
-                f.get("request_id"), SearchState.Status.fromWire(f.get("status")), instant.apply("created"),
+                f.get("request_id"),
+                SearchState.Status.fromWire(f.get("status")),
+                instant.apply("created"),
                 instant.apply("ended"),
                 f.get("result") == null ? null : jsonb.fromJson(f.get("result"), SearchResult.class),
                 f.get("error"));

@@ -17,6 +17,7 @@ public class SearchRequestValidator implements ConstraintValidator<ValidSearch, 
     static final int DEFAULT_MAX_RANGE_DAYS = 366;
     /** PNCP exists since Lei 14.133 (April 2021): an earlier day, year 0000 included, is a typo. */
     static final LocalDate FIRST_DAY = LocalDate.of(2021, 1, 1);
+
     static final java.time.ZoneId BRASILIA = java.time.ZoneId.of("America/Sao_Paulo");
 
     @Override
@@ -35,16 +36,24 @@ public class SearchRequestValidator implements ConstraintValidator<ValidSearch, 
             ok = fail(ctx, "data_final", "Informe a data final (AAAA-MM-DD)");
         }
         if (abertas && blank(r.dataInicial()) != blank(r.dataFinal())) {
-            ok = fail(ctx, blank(r.dataInicial()) ? "data_inicial" : "data_final", "Em 'abertas agora', informe as"
-                    + " duas datas de publicação ou nenhuma");
+            ok = fail(
+                    ctx,
+                    blank(r.dataInicial()) ? "data_inicial" : "data_final",
+                    "Em 'abertas agora', informe as" + " duas datas de publicação ou nenhuma");
         }
         if (abertas && r.status() != null && !"recebendo_proposta".equals(r.status())) {
-            ok = fail(ctx, "status", "'Abertas agora' (somente_abertas) busca licitações recebendo propostas: use"
-                    + " status recebendo_proposta ou não informe o status");
+            ok = fail(
+                    ctx,
+                    "status",
+                    "'Abertas agora' (somente_abertas) busca licitações recebendo propostas: use"
+                            + " status recebendo_proposta ou não informe o status");
         }
         if (abertas && "pncp".equals(r.fonte())) {
-            ok = fail(ctx, "fonte", "'Abertas agora' é respondida pelo índice local (o PNCP não consulta por prazo"
-                    + " de proposta): use fonte auto ou indice");
+            ok = fail(
+                    ctx,
+                    "fonte",
+                    "'Abertas agora' é respondida pelo índice local (o PNCP não consulta por prazo"
+                            + " de proposta): use fonte auto ou indice");
         }
         LocalDate start = date(r.dataInicial());
         LocalDate end = date(r.dataFinal());
@@ -80,7 +89,9 @@ public class SearchRequestValidator implements ConstraintValidator<ValidSearch, 
         if (r.setorId() != null && SectorCatalog.standard().find(r.setorId()).isEmpty()) {
             ok = fail(ctx, "setor_id", "Setor desconhecido: " + r.setorId() + ". Consulte GET /api/setores");
         }
-        if (r.valorMinimo() != null && r.valorMaximo() != null && r.valorMaximo().compareTo(r.valorMinimo()) < 0) {
+        if (r.valorMinimo() != null
+                && r.valorMaximo() != null
+                && r.valorMaximo().compareTo(r.valorMinimo()) < 0) {
             ok = fail(ctx, "valor_maximo", "O valor máximo deve ser maior ou igual ao valor mínimo");
         }
         if (r.termosBusca() != null && !r.termosBusca().isBlank()) {
@@ -88,11 +99,16 @@ public class SearchRequestValidator implements ConstraintValidator<ValidSearch, 
             if (terms.valid().size() + terms.ignored().size() > SearchRequest.MAX_TERMS) {
                 ok = fail(ctx, "termos_busca", "No máximo " + SearchRequest.MAX_TERMS + " termos de busca");
             } else if (terms.valid().stream().anyMatch(t -> t.length() > SearchRequest.MAX_TERM_CHARS)) {
-                ok = fail(ctx, "termos_busca", "Cada termo de busca tem no máximo " + SearchRequest.MAX_TERM_CHARS
-                        + " caracteres");
+                ok = fail(
+                        ctx,
+                        "termos_busca",
+                        "Cada termo de busca tem no máximo " + SearchRequest.MAX_TERM_CHARS + " caracteres");
             } else if (terms.valid().isEmpty()) {
-                ok = fail(ctx, "termos_busca", "Nenhum termo válido para busca: use termos com pelo menos 4"
-                        + " caracteres e evite palavras comuns como 'de', 'da'");
+                ok = fail(
+                        ctx,
+                        "termos_busca",
+                        "Nenhum termo válido para busca: use termos com pelo menos 4"
+                                + " caracteres e evite palavras comuns como 'de', 'da'");
             }
         }
         return ok;
@@ -115,7 +131,8 @@ public class SearchRequestValidator implements ConstraintValidator<ValidSearch, 
 
     private static int maxRangeDays() {
         try {
-            return ConfigProvider.getConfig().getOptionalValue("search.max-range-days", Integer.class)
+            return ConfigProvider.getConfig()
+                    .getOptionalValue("search.max-range-days", Integer.class)
                     .orElse(DEFAULT_MAX_RANGE_DAYS);
         } catch (RuntimeException noConfigOutsideTheServer) {
             return DEFAULT_MAX_RANGE_DAYS;
@@ -124,7 +141,8 @@ public class SearchRequestValidator implements ConstraintValidator<ValidSearch, 
 
     private static boolean fail(ConstraintValidatorContext ctx, String field, String message) {
         ctx.buildConstraintViolationWithTemplate(message.replace("{", "\\{").replace("$", "\\$"))
-                .addPropertyNode(field).addConstraintViolation();
+                .addPropertyNode(field)
+                .addConstraintViolation();
         return false;
     }
 }

@@ -21,8 +21,7 @@ public class SearchValidation {
 
     /** The request under both sets of rules; field violations are reported under their own names. */
     @ValidSearch
-    public record Checked(@Valid SearchRequest request) {
-    }
+    public record Checked(@Valid SearchRequest request) {}
 
     /** @throws InvalidRequestException 422, with the messages per field */
     public void check(SearchRequest request) {

@@ -51,8 +51,8 @@ public class SearchWorker {
             if (cancellations.of(searchId).cancelled()) {
                 throw new SearchCancelledException();
             }
-            SearchResult result = pipeline.run(searchId, request, e -> publish(searchId, e),
-                    cancellations.of(searchId));
+            SearchResult result =
+                    pipeline.run(searchId, request, e -> publish(searchId, e), cancellations.of(searchId));
             registry.completed(searchId, result);
             Map<String, Object> detail = new LinkedHashMap<>();
             detail.put("total_filtrado", result.totalFiltrado());
@@ -76,15 +76,26 @@ public class SearchWorker {
             registry.cancelled(searchId, CANCELLED);
             terminal = new ProgressEvent(0, ProgressEvent.CANCELLED, 0, CANCELLED, Map.of("cancelada", true));
         } catch (PncpUnreachableException e) {
-            LOG.warning("Search " + searchId + " failed: every PNCP query failed (" + e.failedUnits().size()
-                    + " units)");
+            LOG.warning("Search " + searchId + " failed: every PNCP query failed ("
+                    + e.failedUnits().size() + " units)");
             registry.failed(searchId, e.getMessage());
-            terminal = new ProgressEvent(0, ProgressEvent.ERROR, -1, e.getMessage(), Map.of("error", e.getMessage(),
-                    "motivo", "pncp_indisponivel", "unidades_com_falha", failedUnits(e)));
+            terminal = new ProgressEvent(
+                    0,
+                    ProgressEvent.ERROR,
+                    -1,
+                    e.getMessage(),
+                    Map.of(
+                            "error",
+                            e.getMessage(),
+                            "motivo",
+                            "pncp_indisponivel",
+                            "unidades_com_falha",
+                            failedUnits(e)));
         } catch (InvalidTermsException e) {
             terminal = failure(searchId, "Nenhum termo válido para busca.");
         } catch (IndexUnavailableException e) {
-            LOG.warning("Search " + searchId + " failed: index unavailable (" + e.getCause().getMessage() + ")");
+            LOG.warning("Search " + searchId + " failed: index unavailable ("
+                    + e.getCause().getMessage() + ")");
             terminal = failure(searchId, e.getMessage());
         } catch (Throwable e) {
             LOG.log(Level.SEVERE, "Search " + searchId + " failed", e);
@@ -99,9 +110,20 @@ public class SearchWorker {
 
     /** The failed units in the error event, for the page to say which UFs and modalities: at most 100 of them. */
     private static List<Map<String, Object>> failedUnits(PncpUnreachableException e) {
-        return e.failedUnits().stream().limit(100).map(f -> Map.<String, Object>of("uf", f.uf(), "modalidade",
-                f.modalidade(), "data_inicial", f.dataInicial(), "data_final", f.dataFinal(), "motivo",
-                f.motivo())).toList();
+        return e.failedUnits().stream()
+                .limit(100)
+                .map(f -> Map.<String, Object>of(
+                        "uf",
+                        f.uf(),
+                        "modalidade",
+                        f.modalidade(),
+                        "data_inicial",
+                        f.dataInicial(),
+                        "data_final",
+                        f.dataFinal(),
+                        "motivo",
+                        f.motivo()))
+                .toList();
     }
 
     private ProgressEvent failure(String searchId, String message) {

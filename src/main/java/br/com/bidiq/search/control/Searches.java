@@ -38,8 +38,7 @@ public class Searches {
     LiveSearchBudget budget;
 
     /** A search answered by {@link #start}: the one started now, or the one this search_id already names. */
-    public record Started(SearchState state, boolean created) {
-    }
+    public record Started(SearchState state, boolean created) {}
 
     /**
      * Starts the search, or follows the one its search_id already names when the criteria are the same.
@@ -126,8 +125,16 @@ public class Searches {
     /** The search as the API shows it; links are paths under {@code basePath}, where the API is deployed. */
     public SearchView view(SearchState s, String basePath, boolean withResult) {
         String base = basePath + "buscar/" + s.searchId();
-        return new SearchView(s.searchId(), s.status().wire(), base + "/events", base, s.createdAt().toString(),
-                bus.last(s.searchId()).orElse(null), s.error(), s.request(), withResult ? s.result() : null);
+        return new SearchView(
+                s.searchId(),
+                s.status().wire(),
+                base + "/events",
+                base,
+                s.createdAt().toString(),
+                bus.last(s.searchId()).orElse(null),
+                s.error(),
+                s.request(),
+                withResult ? s.result() : null);
     }
 
     static String normal(String id) {
@@ -135,8 +142,8 @@ public class Searches {
     }
 
     private static NotFoundException notFound(String searchId) {
-        return new NotFoundException("Busca não encontrada ou expirada: " + sanitize(searchId)
-                + ". Faça uma nova busca.");
+        return new NotFoundException(
+                "Busca não encontrada ou expirada: " + sanitize(searchId) + ". Faça uma nova busca.");
     }
 
     /** The id as echoed back: at most 36 id characters, never markup. */

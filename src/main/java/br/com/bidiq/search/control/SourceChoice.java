@@ -37,11 +37,13 @@ record SourceChoice(Fonte fonte, IndexCoverage coverage, String reason, boolean 
             coverage = index.coverage(r.ufList(), r.modalidadeList(), r.inicio(), r.fim());
         } catch (SQLException e) {
             if (indexOnly) {
-                throw new IndexUnavailableException(r.abertasAgora()
-                        ? "'Abertas agora' é respondida pelo índice local, que está indisponível no momento. Tente"
-                        + " novamente em alguns instantes."
-                        : "O índice local está indisponível no momento. Tente novamente em alguns instantes ou"
-                        + " busque direto no PNCP (fonte pncp).", e);
+                throw new IndexUnavailableException(
+                        r.abertasAgora()
+                                ? "'Abertas agora' é respondida pelo índice local, que está indisponível no momento. Tente"
+                                        + " novamente em alguns instantes."
+                                : "O índice local está indisponível no momento. Tente novamente em alguns instantes ou"
+                                        + " busque direto no PNCP (fonte pncp).",
+                        e);
             }
             LOG.info("Index unavailable, searching PNCP live: " + e.getMessage());
             return new SourceChoice(Fonte.PNCP, null, "índice local indisponível", false);
@@ -50,16 +52,20 @@ record SourceChoice(Fonte fonte, IndexCoverage coverage, String reason, boolean 
             return new SourceChoice(Fonte.INDICE, coverage, null, true);
         }
         String reason = describe(coverage.missing());
-        LOG.info(() -> "Index does not cover the search (" + coverage.missing().size() + " ranges), searching PNCP"
-                + " live");
+        LOG.info(() ->
+                "Index does not cover the search (" + coverage.missing().size() + " ranges), searching PNCP" + " live");
         return new SourceChoice(Fonte.PNCP, coverage, reason, true);
     }
 
     /** "o índice não cobre SP/6 2026-01-01 a 2026-01-31 (período ainda não indexado); … e mais 4". */
     static String describe(List<UncoveredRange> missing) {
-        String first = missing.stream().limit(REASON_RANGES).map(m -> m.uf() + "/" + m.modalidade()
-                + (m.dataInicial() == null ? "" : " " + m.dataInicial() + " a " + m.dataFinal()) + " (" + m.motivo()
-                + ")").collect(Collectors.joining("; "));
+        String first = missing.stream()
+                .limit(REASON_RANGES)
+                .map(m -> m.uf() + "/" + m.modalidade()
+                        + (m.dataInicial() == null ? "" : " " + m.dataInicial() + " a " + m.dataFinal()) + " ("
+                        + m.motivo()
+                        + ")")
+                .collect(Collectors.joining("; "));
         int more = missing.size() - REASON_RANGES;
         return "o índice não cobre " + first + (more > 0 ? "; e mais " + more : "");
     }

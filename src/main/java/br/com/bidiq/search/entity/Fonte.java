@@ -7,7 +7,9 @@ import java.util.Locale;
  * {@code indice} (the index whatever it covers) or {@code pncp} (live). A result says {@code indice} or {@code pncp}.
  */
 public enum Fonte {
-    AUTO, INDICE, PNCP;
+    AUTO,
+    INDICE,
+    PNCP;
 
     public String wire() {
         return name().toLowerCase(Locale.ROOT);

@@ -31,8 +31,14 @@ public record SearchRequest(
         @JsonbProperty("ufs")
         @NotEmpty(message = "Selecione ao menos uma UF")
         @Size(max = 27, message = "No máximo 27 UFs")
-        List<@NotNull(message = "UF vazia") @Pattern(regexp = UFS, flags = Pattern.Flag.CASE_INSENSITIVE,
-                message = "UF inválida: use uma das 27 siglas (ex.: SP, RJ, DF)") String> ufs,
+        List<
+                        @NotNull(message = "UF vazia")
+                        @Pattern(
+                                regexp = UFS,
+                                flags = Pattern.Flag.CASE_INSENSITIVE,
+                                message = "UF inválida: use uma das 27 siglas (ex.: SP, RJ, DF)")
+                        String>
+                ufs,
 
         @JsonbProperty("data_inicial")
         @Pattern(regexp = ISO_DATE, message = "Data inicial inválida: use o formato AAAA-MM-DD")
@@ -42,32 +48,33 @@ public record SearchRequest(
         @Pattern(regexp = ISO_DATE, message = "Data final inválida: use o formato AAAA-MM-DD")
         String dataFinal,
 
-        @JsonbProperty("setor_id")
-        @Size(max = 50, message = "Setor inválido")
+        @JsonbProperty("setor_id") @Size(max = 50, message = "Setor inválido")
         String setorId,
 
         @JsonbProperty("termos_busca")
         @Size(max = MAX_TERMS_CHARS, message = "Termos de busca: no máximo 5.000 caracteres")
         String termosBusca,
 
-        @JsonbProperty("show_all_matches")
-        Boolean showAllMatches,
+        @JsonbProperty("show_all_matches") Boolean showAllMatches,
 
-        @JsonbProperty("exclusion_terms")
-        @Size(max = 100, message = "No máximo 100 termos de exclusão")
-        List<@NotBlank(message = "Termo de exclusão vazio") @Size(max = 100,
-                message = "Termo de exclusão com mais de 100 caracteres") String> exclusionTerms,
+        @JsonbProperty("exclusion_terms") @Size(max = 100, message = "No máximo 100 termos de exclusão")
+        List<
+                        @NotBlank(message = "Termo de exclusão vazio")
+                        @Size(max = 100, message = "Termo de exclusão com mais de 100 caracteres") String>
+                exclusionTerms,
 
         @JsonbProperty("status")
-        @Pattern(regexp = "recebendo_proposta|em_julgamento|encerrada|todos",
+        @Pattern(
+                regexp = "recebendo_proposta|em_julgamento|encerrada|todos",
                 message = "Status inválido: use recebendo_proposta, em_julgamento, encerrada ou todos")
         String status,
 
-        @JsonbProperty("modalidades")
-        @Size(max = 14, message = "No máximo 14 modalidades")
-        List<@NotNull(message = "Modalidade vazia")
-        @Min(value = 1, message = "Modalidade inválida: use os códigos do PNCP de 1 a 14")
-        @Max(value = 14, message = "Modalidade inválida: use os códigos do PNCP de 1 a 14") Integer> modalidades,
+        @JsonbProperty("modalidades") @Size(max = 14, message = "No máximo 14 modalidades")
+        List<
+                        @NotNull(message = "Modalidade vazia")
+                        @Min(value = 1, message = "Modalidade inválida: use os códigos do PNCP de 1 a 14")
+                        @Max(value = 14, message = "Modalidade inválida: use os códigos do PNCP de 1 a 14") Integer>
+                modalidades,
 
         @JsonbProperty("valor_minimo")
         @PositiveOrZero(message = "O valor mínimo não pode ser negativo")
@@ -81,23 +88,30 @@ public record SearchRequest(
         @Digits(integer = 14, fraction = 2, message = "O valor máximo aceita no máximo 2 casas decimais")
         BigDecimal valorMaximo,
 
-        @JsonbProperty("esferas")
-        @Size(max = 5, message = "No máximo 5 esferas (F, E, M, D, N)")
-        List<@NotNull @Pattern(regexp = "[FEMDN]", flags = Pattern.Flag.CASE_INSENSITIVE,
-                message = "Esfera inválida: use F, E, M, D ou N") String> esferas,
+        @JsonbProperty("esferas") @Size(max = 5, message = "No máximo 5 esferas (F, E, M, D, N)")
+        List<
+                        @NotNull
+                        @Pattern(
+                                regexp = "[FEMDN]",
+                                flags = Pattern.Flag.CASE_INSENSITIVE,
+                                message = "Esfera inválida: use F, E, M, D ou N")
+                        String>
+                esferas,
 
-        @JsonbProperty("municipios")
-        @Size(max = 500, message = "No máximo 500 municípios")
-        List<@NotNull @Pattern(regexp = "\\d{7}", message = "Município inválido: use o código IBGE de 7 dígitos")
-                String> municipios,
+        @JsonbProperty("municipios") @Size(max = 500, message = "No máximo 500 municípios")
+        List<
+                        @NotNull
+                        @Pattern(regexp = "\\d{7}", message = "Município inválido: use o código IBGE de 7 dígitos")
+                        String>
+                municipios,
 
-        @JsonbProperty("orgaos")
-        @Size(max = 100, message = "No máximo 100 órgãos")
-        List<@NotBlank(message = "Órgão vazio") @Size(max = 200, message = "Órgão com mais de 200 caracteres")
-                String> orgaos,
+        @JsonbProperty("orgaos") @Size(max = 100, message = "No máximo 100 órgãos")
+        List<@NotBlank(message = "Órgão vazio") @Size(max = 200, message = "Órgão com mais de 200 caracteres") String>
+                orgaos,
 
         @JsonbProperty("ordenacao")
-        @Pattern(regexp = "data_desc|data_asc|valor_desc|valor_asc|prazo_asc|relevancia",
+        @Pattern(
+                regexp = "data_desc|data_asc|valor_desc|valor_asc|prazo_asc|relevancia",
                 message = "Ordenação inválida: use data_desc, data_asc, valor_desc, valor_asc, prazo_asc ou"
                         + " relevancia")
         String ordenacao,
@@ -106,13 +120,13 @@ public record SearchRequest(
         @Pattern(regexp = "auto|indice|pncp", message = "Fonte inválida: use auto (padrão), indice ou pncp")
         String fonte,
 
-        @JsonbProperty("somente_abertas")
-        Boolean somenteAbertas) {
+        @JsonbProperty("somente_abertas") Boolean somenteAbertas) {
 
     public static final String UUID = "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}";
     public static final String UFS = "AC|AL|AP|AM|BA|CE|DF|ES|GO|MA|MT|MS|MG|PA|PB|PR|PE|PI|RJ|RN|RS|RO|RR|SC|SP|SE|TO";
     /** R$ 10 trillion: above every real notice (the largest PNCP ones are in the tens of billions). */
     public static final String MAX_AMOUNT = "10000000000000";
+
     public static final int MAX_TERMS = 50;
     public static final int MAX_TERM_CHARS = 100;
     public static final int MAX_TERMS_CHARS = 5_000;
@@ -122,7 +136,8 @@ public record SearchRequest(
 
     /** Upper-case, de-duplicated UFs in the order given. */
     public List<String> ufList() {
-        return List.copyOf(new LinkedHashSet<>(ufs.stream().map(u -> u.toUpperCase(Locale.ROOT)).toList()));
+        return List.copyOf(new LinkedHashSet<>(
+                ufs.stream().map(u -> u.toUpperCase(Locale.ROOT)).toList()));
     }
 
     /** The first publication day, or null ("abertas agora" without dates). */
@@ -156,12 +171,15 @@ public record SearchRequest(
     }
 
     public List<Integer> modalidadeList() {
-        return modalidades == null || modalidades.isEmpty() ? DEFAULT_MODALIDADES
+        return modalidades == null || modalidades.isEmpty()
+                ? DEFAULT_MODALIDADES
                 : List.copyOf(new LinkedHashSet<>(modalidades));
     }
 
     public Ordenacao ordering() {
-        return ordenacao == null ? Ordenacao.DATA_DESC : Ordenacao.fromWire(ordenacao).orElseThrow();
+        return ordenacao == null
+                ? Ordenacao.DATA_DESC
+                : Ordenacao.fromWire(ordenacao).orElseThrow();
     }
 
     public boolean showAll() {
@@ -174,11 +192,25 @@ public record SearchRequest(
      * only on a valid request (amounts already bounded).
      */
     public SearchRequest normalized() {
-        return new SearchRequest(lower(searchId), ufList(), text(dataInicial), text(dataFinal), lower(setorId),
-                text(termosBusca), showAllMatches, distinct(exclusionTerms, false), lower(status),
+        return new SearchRequest(
+                lower(searchId),
+                ufList(),
+                text(dataInicial),
+                text(dataFinal),
+                lower(setorId),
+                text(termosBusca),
+                showAllMatches,
+                distinct(exclusionTerms, false),
+                lower(status),
                 modalidades == null || modalidades.isEmpty() ? null : List.copyOf(new LinkedHashSet<>(modalidades)),
-                amount(valorMinimo), amount(valorMaximo), distinct(esferas, true), distinct(municipios, false),
-                distinct(orgaos, false), lower(ordenacao), lower(fonte), somenteAbertas);
+                amount(valorMinimo),
+                amount(valorMaximo),
+                distinct(esferas, true),
+                distinct(municipios, false),
+                distinct(orgaos, false),
+                lower(ordenacao),
+                lower(fonte),
+                somenteAbertas);
     }
 
     private static String text(String s) {
@@ -209,8 +241,24 @@ public record SearchRequest(
     }
 
     public SearchRequest withSearchId(String id) {
-        return new SearchRequest(id, ufs, dataInicial, dataFinal, setorId, termosBusca, showAllMatches,
-                exclusionTerms, status, modalidades, valorMinimo, valorMaximo, esferas, municipios, orgaos,
-                ordenacao, fonte, somenteAbertas);
+        return new SearchRequest(
+                id,
+                ufs,
+                dataInicial,
+                dataFinal,
+                setorId,
+                termosBusca,
+                showAllMatches,
+                exclusionTerms,
+                status,
+                modalidades,
+                valorMinimo,
+                valorMaximo,
+                esferas,
+                municipios,
+                orgaos,
+                ordenacao,
+                fonte,
+                somenteAbertas);
     }
 }

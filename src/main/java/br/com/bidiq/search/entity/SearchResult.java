@@ -1,9 +1,9 @@
 package br.com.bidiq.search.entity;
 
-import br.com.bidiq.report.entity.Licitacao;
 import br.com.bidiq.filtering.entity.FilterStats;
 import br.com.bidiq.index.entity.UncoveredRange;
 import br.com.bidiq.pncp.entity.FailedUnit;
+import br.com.bidiq.report.entity.Licitacao;
 import br.com.bidiq.report.entity.Resumo;
 import jakarta.json.bind.annotation.JsonbProperty;
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
@@ -18,10 +18,31 @@ import java.util.Map;
  * {@code incompleta} is true when some PNCP query failed or the index lacked part of the request: the notices listed
  * are real, but others may be missing. {@code rotuloBusca} names what was searched: the sector, or the user's terms.
  */
-@JsonbPropertyOrder({"resumo", "licitacoes", "totalRaw", "totalFiltrado", "filterStats", "unidadesComFalha",
-        "requisicoesPncp", "downloadId", "downloadUrl", "excelBase64", "excelAvailable", "termosUtilizados",
-        "stopwordsRemovidas", "termosIgnorados", "hiddenByMinMatch", "filterRelaxed", "ultimaAtualizacao", "fonte",
-        "dadosAtualizadosEm", "fonteMotivo", "indiceNaoCoberto", "incompleta", "rotuloBusca"})
+@JsonbPropertyOrder({
+    "resumo",
+    "licitacoes",
+    "totalRaw",
+    "totalFiltrado",
+    "filterStats",
+    "unidadesComFalha",
+    "requisicoesPncp",
+    "downloadId",
+    "downloadUrl",
+    "excelBase64",
+    "excelAvailable",
+    "termosUtilizados",
+    "stopwordsRemovidas",
+    "termosIgnorados",
+    "hiddenByMinMatch",
+    "filterRelaxed",
+    "ultimaAtualizacao",
+    "fonte",
+    "dadosAtualizadosEm",
+    "fonteMotivo",
+    "indiceNaoCoberto",
+    "incompleta",
+    "rotuloBusca"
+})
 public record SearchResult(
         @JsonbProperty("resumo") Resumo resumo,
         @JsonbProperty("licitacoes") List<Licitacao> licitacoes,
@@ -45,5 +66,4 @@ public record SearchResult(
         @JsonbProperty("fonte_motivo") String fonteMotivo,
         @JsonbProperty("indice_nao_coberto") List<UncoveredRange> indiceNaoCoberto,
         @JsonbProperty("incompleta") boolean incompleta,
-        @JsonbProperty("rotulo_busca") String rotuloBusca) {
-}
+        @JsonbProperty("rotulo_busca") String rotuloBusca) {}

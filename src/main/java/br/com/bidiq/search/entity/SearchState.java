@@ -7,11 +7,21 @@ import java.util.Arrays;
  * What a node knows of one search: its request, whether it runs, and its outcome once it ends. Its progress is
  * not kept here: the progress bus's log has it.
  */
-public record SearchState(String searchId, SearchRequest request, String requestId, Status status, Instant createdAt,
-                          Instant endedAt, SearchResult result, String error) {
+public record SearchState(
+        String searchId,
+        SearchRequest request,
+        String requestId,
+        Status status,
+        Instant createdAt,
+        Instant endedAt,
+        SearchResult result,
+        String error) {
 
     public enum Status {
-        RUNNING("running"), COMPLETE("complete"), ERROR("error"), CANCELLED("cancelled");
+        RUNNING("running"),
+        COMPLETE("complete"),
+        ERROR("error"),
+        CANCELLED("cancelled");
 
         private final String wire;
 
@@ -24,7 +34,10 @@ public record SearchState(String searchId, SearchRequest request, String request
         }
 
         public static Status fromWire(String value) {
-            return Arrays.stream(values()).filter(s -> s.wire.equals(value)).findFirst().orElse(RUNNING);
+            return Arrays.stream(values())
+                    .filter(s -> s.wire.equals(value))
+                    .findFirst()
+                    .orElse(RUNNING);
         }
     }
 

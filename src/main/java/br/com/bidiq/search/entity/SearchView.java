@@ -9,8 +9,17 @@ import jakarta.json.bind.annotation.JsonbPropertyOrder;
  * full result when complete, the message when it failed, and the request it answers (so a shared link or a reloaded
  * page can say what was searched).
  */
-@JsonbPropertyOrder({"searchId", "status", "eventsUrl", "resultUrl", "criadoEm", "progresso", "erro",
-        "pedido", "resultado"})
+@JsonbPropertyOrder({
+    "searchId",
+    "status",
+    "eventsUrl",
+    "resultUrl",
+    "criadoEm",
+    "progresso",
+    "erro",
+    "pedido",
+    "resultado"
+})
 public record SearchView(
         @JsonbProperty("search_id") String searchId,
         @JsonbProperty("status") String status,
@@ -20,5 +29,4 @@ public record SearchView(
         @JsonbProperty("progresso") ProgressEvent progresso,
         @JsonbProperty("erro") String erro,
         @JsonbProperty("pedido") SearchRequest pedido,
-        @JsonbProperty("resultado") SearchResult resultado) {
-}
+        @JsonbProperty("resultado") SearchResult resultado) {}

@@ -14,16 +14,17 @@ import java.util.List;
 @Produces(MediaType.APPLICATION_JSON)
 public class SectorsResource {
 
-    public record SectorView(@JsonbProperty("id") String id, @JsonbProperty("name") String name,
-                             @JsonbProperty("description") String description) {
-    }
+    public record SectorView(
+            @JsonbProperty("id") String id,
+            @JsonbProperty("name") String name,
+            @JsonbProperty("description") String description) {}
 
-    public record SectorList(@JsonbProperty("setores") List<SectorView> setores) {
-    }
+    public record SectorList(@JsonbProperty("setores") List<SectorView> setores) {}
 
     @GET
     public SectorList all() {
         return new SectorList(SectorCatalog.standard().all().stream()
-                .map(s -> new SectorView(s.id(), s.name(), s.description())).toList());
+                .map(s -> new SectorView(s.id(), s.name(), s.description()))
+                .toList());
     }
 }

@@ -36,8 +36,11 @@ public class DownloadsResource {
         }
         String ascii = ReportFileNames.ascii(d.fileName());
         return Response.ok(d.file().toFile(), ExcelReportWriter.CONTENT_TYPE)
-                .header("Content-Disposition", "attachment; filename=\"" + ascii + "\"; filename*=UTF-8''"
-                        + URLEncoder.encode(d.fileName(), StandardCharsets.UTF_8).replace("+", "%20"))
+                .header(
+                        "Content-Disposition",
+                        "attachment; filename=\"" + ascii + "\"; filename*=UTF-8''"
+                                + URLEncoder.encode(d.fileName(), StandardCharsets.UTF_8)
+                                        .replace("+", "%20"))
                 .header("Cache-Control", "private, no-store")
                 .build();
     }

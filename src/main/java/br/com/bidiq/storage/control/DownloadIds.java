@@ -6,11 +6,10 @@ import java.util.regex.Pattern;
 /** Download ids are random UUIDs: unguessable, and safe to use as file names once checked. */
 public final class DownloadIds {
 
-    private static final Pattern UUID_TEXT = Pattern.compile(
-            "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+    private static final Pattern UUID_TEXT =
+            Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
 
-    private DownloadIds() {
-    }
+    private DownloadIds() {}
 
     public static String next() {
         return UUID.randomUUID().toString();

@@ -54,7 +54,9 @@ public class FilesystemReportStorage implements ReportStorage {
 
     @PostConstruct
     void start() {
-        Path configured = reportsDir.filter(s -> !s.isBlank()).map(Path::of)
+        Path configured = reportsDir
+                .filter(s -> !s.isBlank())
+                .map(Path::of)
                 .orElse(Path.of(System.getProperty("java.io.tmpdir"), "bidiq-reports"));
         try {
             dir = Files.createDirectories(configured);
@@ -85,8 +87,8 @@ public class FilesystemReportStorage implements ReportStorage {
         Files.copy(report, tmp, StandardCopyOption.REPLACE_EXISTING);
         Files.writeString(dir.resolve(id + ".name"), fileName, StandardCharsets.UTF_8);
         Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
-        LOG.info(() -> "Excel saved to filesystem: download_id=" + id + " search_id=" + searchId + " ("
-                + size(target) + " bytes)");
+        LOG.info(() -> "Excel saved to filesystem: download_id=" + id + " search_id=" + searchId + " (" + size(target)
+                + " bytes)");
         return new StoredReport(id, null);
     }
 
@@ -109,7 +111,8 @@ public class FilesystemReportStorage implements ReportStorage {
         }
         String name;
         try {
-            name = Files.readString(dir.resolve(downloadId + ".name"), StandardCharsets.UTF_8).strip();
+            name = Files.readString(dir.resolve(downloadId + ".name"), StandardCharsets.UTF_8)
+                    .strip();
         } catch (IOException e) {
             name = "BidIQ_relatorio.xlsx";
         }

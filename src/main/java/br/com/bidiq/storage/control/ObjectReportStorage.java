@@ -35,8 +35,8 @@ import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.services.s3.S3Configuration;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.S3Configuration;
 import software.amazon.awssdk.services.s3.model.BucketCannedACL;
 import software.amazon.awssdk.services.s3.model.Delete;
 import software.amazon.awssdk.services.s3.model.GetObjectRequest;
@@ -62,9 +62,10 @@ import software.amazon.awssdk.services.s3.presigner.model.GetObjectPresignReques
 public class ObjectReportStorage implements ReportStorage {
 
     public static final String MODE = "object-storage";
-    static final DateTimeFormatter KEY_TIME = DateTimeFormatter.ofPattern("yyyyMMdd_HHmmss").withZone(ZoneOffset.UTC);
-    static final Pattern DOWNLOAD_ID = Pattern.compile("\\d{8}_\\d{6}_[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}"
-            + "-[0-9a-f]{4}-[0-9a-f]{12}");
+    static final DateTimeFormatter KEY_TIME =
+            DateTimeFormatter.ofPattern("yyyyMMdd_HHmmss").withZone(ZoneOffset.UTC);
+    static final Pattern DOWNLOAD_ID =
+            Pattern.compile("\\d{8}_\\d{6}_[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}" + "-[0-9a-f]{4}-[0-9a-f]{12}");
     private static final String FILE_NAME_META = "filename";
     private static final Logger LOG = RequestIds.logger(ObjectReportStorage.class);
 
@@ -122,16 +123,21 @@ public class ObjectReportStorage implements ReportStorage {
         boolean path = pathStyle.orElse(url.isPresent());
         Region r = Region.of(region);
         var client = S3Client.builder()
-                .httpClient(UrlConnectionHttpClient.builder().connectionTimeout(Duration.ofSeconds(5))
-                        .socketTimeout(Duration.ofSeconds(60)).build())
+                .httpClient(UrlConnectionHttpClient.builder()
+                        .connectionTimeout(Duration.ofSeconds(5))
+                        .socketTimeout(Duration.ofSeconds(60))
+                        .build())
                 .region(r)
                 .credentialsProvider(credentials)
                 .forcePathStyle(path)
                 // Many S3-compatible stores reject the newer default checksum headers.
                 .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
                 .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED);
-        var presign = S3Presigner.builder().region(r).credentialsProvider(credentials)
-                .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(path).build());
+        var presign = S3Presigner.builder()
+                .region(r)
+                .credentialsProvider(credentials)
+                .serviceConfiguration(
+                        S3Configuration.builder().pathStyleAccessEnabled(path).build());
         url.map(URI::create).ifPresent(u -> {
             client.endpointOverride(u);
             presign.endpointOverride(u);
@@ -156,8 +162,8 @@ public class ObjectReportStorage implements ReportStorage {
         }
     }
 
-    public ObjectReportStorage(S3Client s3, S3Presigner presigner, String bucket, Duration urlTtl,
-                               Duration retention, Clock clock) {
+    public ObjectReportStorage(
+            S3Client s3, S3Presigner presigner, String bucket, Duration urlTtl, Duration retention, Clock clock) {
         this.s3 = s3;
         this.presigner = presigner;
         this.bucket = bucket;
@@ -175,8 +181,12 @@ public class ObjectReportStorage implements ReportStorage {
         ensureBucket();
         String downloadId = KEY_TIME.format(clock.instant()) + "_" + searchId;
         String key = keyOf(downloadId);
-        s3.putObject(b -> b.bucket(bucket).key(key).contentType(ExcelReportWriter.CONTENT_TYPE)
-                .metadata(Map.of(FILE_NAME_META, ReportFileNames.ascii(fileName))), RequestBody.fromFile(report));
+        s3.putObject(
+                b -> b.bucket(bucket)
+                        .key(key)
+                        .contentType(ExcelReportWriter.CONTENT_TYPE)
+                        .metadata(Map.of(FILE_NAME_META, ReportFileNames.ascii(fileName))),
+                RequestBody.fromFile(report));
         String url = presign(key, fileName).toString();
         LOG.info(() -> "Excel uploaded to storage: " + bucket + "/" + key + " (TTL=" + urlTtl.toSeconds() + "s)");
         return new StoredReport(downloadId, url);
@@ -205,13 +215,20 @@ public class ObjectReportStorage implements ReportStorage {
     }
 
     URI presign(String key, String fileName) {
-        GetObjectRequest get = GetObjectRequest.builder().bucket(bucket).key(key)
+        GetObjectRequest get = GetObjectRequest.builder()
+                .bucket(bucket)
+                .key(key)
                 .responseContentType(ExcelReportWriter.CONTENT_TYPE)
                 .responseContentDisposition("attachment; filename=\"" + ReportFileNames.ascii(fileName) + "\"")
                 .build();
         try {
-            return presigner.presignGetObject(GetObjectPresignRequest.builder().signatureDuration(urlTtl)
-                    .getObjectRequest(get).build()).url().toURI();
+            return presigner
+                    .presignGetObject(GetObjectPresignRequest.builder()
+                            .signatureDuration(urlTtl)
+                            .getObjectRequest(get)
+                            .build())
+                    .url()
+                    .toURI();
         } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
         }
@@ -225,7 +242,8 @@ public class ObjectReportStorage implements ReportStorage {
         String key = keyOf(downloadId);
         try {
             HeadObjectResponse head = s3.headObject(b -> b.bucket(bucket).key(key));
-            if (head.lastModified() != null && head.lastModified().isBefore(clock.instant().minus(retention))) {
+            if (head.lastModified() != null
+                    && head.lastModified().isBefore(clock.instant().minus(retention))) {
                 return Optional.empty();
             }
             String name = head.metadata().getOrDefault(FILE_NAME_META, "BidIQ_" + downloadId + ".xlsx");
@@ -253,7 +271,8 @@ public class ObjectReportStorage implements ReportStorage {
             }
             for (int i = 0; i < old.size(); i += 1000) {
                 List<ObjectIdentifier> batch = old.subList(i, Math.min(old.size(), i + 1000));
-                s3.deleteObjects(b -> b.bucket(bucket).delete(Delete.builder().objects(batch).quiet(true).build()));
+                s3.deleteObjects(b -> b.bucket(bucket)
+                        .delete(Delete.builder().objects(batch).quiet(true).build()));
                 deleted += batch.size();
             }
         } catch (NoSuchBucketException e) {

@@ -20,11 +20,19 @@ class RedisUrlTest {
 
     @Test
     void anInvalidUrlIsRefusedWithoutEchoingIt() {
-        for (String bad : new String[] {"redis://user:pass word@host:6379", "redis://user:hunter2@host:6379/db-hunter2",
-                "http://user:hunter2@host", "redis://user:hunter2@/0", "redis://us er:hunter2@host"}) {
+        for (String bad : new String[] {
+            "redis://user:pass word@host:6379",
+            "redis://user:hunter2@host:6379/db-hunter2",
+            "http://user:hunter2@host",
+            "redis://user:hunter2@/0",
+            "redis://us er:hunter2@host"
+        }) {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> RedisUrl.parse(bad), bad);
-            assertFalse(e.getMessage().contains("hunter2") || e.getMessage().contains("pass word")
-                    || e.getMessage().contains("user"), e.getMessage());
+            assertFalse(
+                    e.getMessage().contains("hunter2")
+                            || e.getMessage().contains("pass word")
+                            || e.getMessage().contains("user"),
+                    e.getMessage());
         }
     }
 

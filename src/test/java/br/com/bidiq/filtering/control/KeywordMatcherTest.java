@@ -41,8 +41,8 @@ class KeywordMatcherTest {
 
         assertTrue(first.accepted());
         assertEquals(first.matchedTerms(), again.matchedTerms());
-        assertEquals(List.of("aquisição de uniforme", "camiseta", "uniforme", "uniforme escolar"),
-                first.matchedTerms());
+        assertEquals(
+                List.of("aquisição de uniforme", "camiseta", "uniforme", "uniforme escolar"), first.matchedTerms());
     }
 
     @Test
@@ -53,18 +53,23 @@ class KeywordMatcherTest {
 
     @Test
     void anExclusionInsideALongerKeywordPhraseDoesNotKillIt() {
-        KeywordMatcher m = new KeywordMatcher(List.of("fardamento militar", "fardamento"), List.of("militar"),
-                Map.of(), Map.of());
-        assertTrue(m.match("Aquisição de fardamento militar para a guarda municipal").accepted());
-        assertEquals(Rejection.EXCLUSAO, m.match("Fardamento para a polícia militar").rejection());
+        KeywordMatcher m =
+                new KeywordMatcher(List.of("fardamento militar", "fardamento"), List.of("militar"), Map.of(), Map.of());
+        assertTrue(m.match("Aquisição de fardamento militar para a guarda municipal")
+                .accepted());
+        assertEquals(
+                Rejection.EXCLUSAO, m.match("Fardamento para a polícia militar").rejection());
     }
 
     @Test
     void contextRulesUseWholeWords() {
         KeywordMatcher vest = sector("vestuario");
         // Hospital gowns are the hospital-supply market: an exclusion of the catalogue, in either number.
-        assertEquals(Rejection.EXCLUSAO, vest.match("Aquisição de aventais hospitalares").rejection());
-        assertTrue(vest.match("Aquisição de aventais para merendeiras da cozinha").accepted());
+        assertEquals(
+                Rejection.EXCLUSAO,
+                vest.match("Aquisição de aventais hospitalares").rejection());
+        assertTrue(
+                vest.match("Aquisição de aventais para merendeiras da cozinha").accepted());
         // "botas" confirms "epi" as a whole word (plural of the context word "bota").
         assertTrue(vest.match("Aquisição de EPI: botas e luvas").accepted());
         // "calcada" contains "calca" but is another word: no context for epi.
@@ -73,8 +78,7 @@ class KeywordMatcherTest {
 
     @Test
     void redFlagsAreWholeWordsAndOnlyRejectWeakMatches() {
-        KeywordMatcher m = new KeywordMatcher(List.of("camiseta"), List.of(), Map.of(),
-                catalog.redFlags());
+        KeywordMatcher m = new KeywordMatcher(List.of("camiseta"), List.of(), Map.of(), catalog.redFlags());
         String weak = "Contratação de consultoria e assessoria para capacitação de servidores em gestão pública "
                 + "municipal com fornecimento de material didático diverso incluindo camiseta para os participantes";
         assertEquals(Rejection.RED_FLAGS, m.match(weak).rejection());

@@ -29,17 +29,30 @@ import org.junit.jupiter.api.Test;
 class RecordFilterTest {
 
     static final List<PncpRecord> REAL = FakePncpServer.sampleRecords().stream()
-            .map(PncpRecordParser::parseRecord).toList();
+            .map(PncpRecordParser::parseRecord)
+            .toList();
     static final Set<String> ALL_UFS = Set.of("SP", "MG", "RJ", "ES", "SC", "PR", "RS", "MS");
 
     final SectorCatalog catalog = SectorCatalog.standard();
-    final StatusInference inference = new StatusInference(
-            Clock.fixed(Instant.parse("2026-03-01T15:00:00Z"), ZoneOffset.UTC));
+    final StatusInference inference =
+            new StatusInference(Clock.fixed(Instant.parse("2026-03-01T15:00:00Z"), ZoneOffset.UTC));
     final RecordFilter filter = new RecordFilter(catalog, inference);
 
     FilterCriteria criteria(String sector, String terms, StatusLicitacao status) {
-        return new FilterCriteria(ALL_UFS, status, Set.of(), Set.of(), Set.of(), List.of(), null, null,
-                catalog.find(sector).orElseThrow(), terms, null, false);
+        return new FilterCriteria(
+                ALL_UFS,
+                status,
+                Set.of(),
+                Set.of(),
+                Set.of(),
+                List.of(),
+                null,
+                null,
+                catalog.find(sector).orElseThrow(),
+                terms,
+                null,
+                false,
+                false);
     }
 
     static List<String> ids(FilterOutcome o) {
@@ -47,10 +60,20 @@ class RecordFilterTest {
     }
 
     static int rejected(FilterStats s) {
-        return s.rejeitadasUf() + s.rejeitadasStatus() + s.rejeitadasEsfera() + s.rejeitadasModalidade()
-                + s.rejeitadasMunicipio() + s.rejeitadasOrgao() + s.rejeitadasValor() + s.rejeitadasExclusao()
-                + s.rejeitadasKeyword() + s.rejeitadasContexto() + s.rejeitadasRedFlags() + s.rejeitadasMinMatch()
-                + s.rejeitadasPrazo() + s.rejeitadasOutros();
+        return s.rejeitadasUf()
+                + s.rejeitadasStatus()
+                + s.rejeitadasEsfera()
+                + s.rejeitadasModalidade()
+                + s.rejeitadasMunicipio()
+                + s.rejeitadasOrgao()
+                + s.rejeitadasValor()
+                + s.rejeitadasExclusao()
+                + s.rejeitadasKeyword()
+                + s.rejeitadasContexto()
+                + s.rejeitadasRedFlags()
+                + s.rejeitadasMinMatch()
+                + s.rejeitadasPrazo()
+                + s.rejeitadasOutros();
     }
 
     @Test
@@ -77,8 +100,13 @@ class RecordFilterTest {
 
         List<Accepted> sa = ResultOrdering.sort(a.accepted(), Ordenacao.RELEVANCIA);
         List<Accepted> sb = ResultOrdering.sort(b.accepted(), Ordenacao.RELEVANCIA);
-        assertEquals(sa.stream().map(x -> x.record().numeroControlePncp() + x.matchedTerms()).toList(),
-                sb.stream().map(x -> x.record().numeroControlePncp() + x.matchedTerms()).toList());
+        assertEquals(
+                sa.stream()
+                        .map(x -> x.record().numeroControlePncp() + x.matchedTerms())
+                        .toList(),
+                sb.stream()
+                        .map(x -> x.record().numeroControlePncp() + x.matchedTerms())
+                        .toList());
     }
 
     @Test
@@ -91,14 +119,14 @@ class RecordFilterTest {
 
     @Test
     void minMatchFloorHidesWeakMatchesAndRelaxesWhenItEmptiesTheResult() {
-        FilterOutcome strict = filter.apply(REAL, criteria("vestuario", "bermudas saias jaquetas pijamas",
-                StatusLicitacao.TODOS));
+        FilterOutcome strict =
+                filter.apply(REAL, criteria("vestuario", "bermudas saias jaquetas pijamas", StatusLicitacao.TODOS));
         assertFalse(strict.relaxed());
         assertTrue(ids(strict).contains("27142058000126-1-000336/2025"));
         assertTrue(strict.accepted().stream().allMatch(a -> a.matchedTerms().size() >= 2));
 
-        FilterOutcome relaxed = filter.apply(REAL, criteria("vestuario", "jalecos pijamas toalhas cobertores",
-                StatusLicitacao.TODOS));
+        FilterOutcome relaxed =
+                filter.apply(REAL, criteria("vestuario", "jalecos pijamas toalhas cobertores", StatusLicitacao.TODOS));
         assertTrue(relaxed.relaxed());
         assertEquals(0, relaxed.hiddenByMinMatch());
         assertTrue(ids(relaxed).contains("27142058000126-1-000209/2026"));
@@ -106,7 +134,8 @@ class RecordFilterTest {
 
     @Test
     void onlyInvalidTermsIsAnError() {
-        InvalidTermsException e = assertThrows(InvalidTermsException.class,
+        InvalidTermsException e = assertThrows(
+                InvalidTermsException.class,
                 () -> filter.apply(REAL, criteria("vestuario", "de, da, pó", StatusLicitacao.TODOS)));
         assertEquals(List.of("pó"), e.terms().ignored());
     }
@@ -117,32 +146,106 @@ class RecordFilterTest {
         FilterOutcome all = filter.apply(REAL, base);
         assertTrue(all.accepted().size() > 5);
 
-        FilterOutcome sp = filter.apply(REAL, new FilterCriteria(ALL_UFS, StatusLicitacao.TODOS, Set.of(), Set.of(),
-                Set.of("3550308"), List.of(), null, null, base.sector(), null, null, false));
-        assertTrue(sp.accepted().stream().allMatch(a -> "3550308".equals(a.record().codigoIbge())));
+        FilterOutcome sp = filter.apply(
+                REAL,
+                new FilterCriteria(
+                        ALL_UFS,
+                        StatusLicitacao.TODOS,
+                        Set.of(),
+                        Set.of(),
+                        Set.of("3550308"),
+                        List.of(),
+                        null,
+                        null,
+                        base.sector(),
+                        null,
+                        null,
+                        false,
+                        false));
+        assertTrue(
+                sp.accepted().stream().allMatch(a -> "3550308".equals(a.record().codigoIbge())));
         assertTrue(sp.stats().rejeitadasMunicipio() > 0);
         assertFalse(sp.accepted().isEmpty());
 
-        FilterOutcome estadual = filter.apply(REAL, new FilterCriteria(ALL_UFS, StatusLicitacao.TODOS, Set.of("E"),
-                Set.of(), Set.of(), List.of(), null, null, base.sector(), null, null, false));
-        assertTrue(estadual.accepted().stream().allMatch(a -> "E".equals(a.record().esferaId())));
+        FilterOutcome estadual = filter.apply(
+                REAL,
+                new FilterCriteria(
+                        ALL_UFS,
+                        StatusLicitacao.TODOS,
+                        Set.of("E"),
+                        Set.of(),
+                        Set.of(),
+                        List.of(),
+                        null,
+                        null,
+                        base.sector(),
+                        null,
+                        null,
+                        false,
+                        false));
+        assertTrue(
+                estadual.accepted().stream().allMatch(a -> "E".equals(a.record().esferaId())));
         assertTrue(estadual.stats().rejeitadasEsfera() > 0);
 
-        FilterOutcome mod4 = filter.apply(REAL, new FilterCriteria(ALL_UFS, StatusLicitacao.TODOS, Set.of(),
-                Set.of(4), Set.of(), List.of(), null, null, base.sector(), null, null, false));
+        FilterOutcome mod4 = filter.apply(
+                REAL,
+                new FilterCriteria(
+                        ALL_UFS,
+                        StatusLicitacao.TODOS,
+                        Set.of(),
+                        Set.of(4),
+                        Set.of(),
+                        List.of(),
+                        null,
+                        null,
+                        base.sector(),
+                        null,
+                        null,
+                        false,
+                        false));
         assertTrue(mod4.accepted().stream().allMatch(a -> a.record().modalidadeId() == 4));
 
         String orgao = all.accepted().get(0).record().orgaoRazaoSocial();
-        FilterOutcome byOrgao = filter.apply(REAL, new FilterCriteria(ALL_UFS, StatusLicitacao.TODOS, Set.of(),
-                Set.of(), Set.of(), List.of(orgao.toLowerCase()), null, null, base.sector(), null, null, false));
-        assertTrue(byOrgao.accepted().stream().allMatch(a -> a.record().orgaoRazaoSocial().equals(orgao)));
+        FilterOutcome byOrgao = filter.apply(
+                REAL,
+                new FilterCriteria(
+                        ALL_UFS,
+                        StatusLicitacao.TODOS,
+                        Set.of(),
+                        Set.of(),
+                        Set.of(),
+                        List.of(orgao.toLowerCase()),
+                        null,
+                        null,
+                        base.sector(),
+                        null,
+                        null,
+                        false,
+                        false));
+        assertTrue(byOrgao.accepted().stream()
+                .allMatch(a -> a.record().orgaoRazaoSocial().equals(orgao)));
 
         BigDecimal min = new BigDecimal("100000");
         BigDecimal max = new BigDecimal("1000000");
-        FilterOutcome value = filter.apply(REAL, new FilterCriteria(ALL_UFS, StatusLicitacao.TODOS, Set.of(),
-                Set.of(), Set.of(), List.of(), min, max, base.sector(), null, null, false));
-        assertTrue(value.accepted().stream().allMatch(a -> a.record().valorOuZero().compareTo(min) >= 0
-                && a.record().valorOuZero().compareTo(max) <= 0));
+        FilterOutcome value = filter.apply(
+                REAL,
+                new FilterCriteria(
+                        ALL_UFS,
+                        StatusLicitacao.TODOS,
+                        Set.of(),
+                        Set.of(),
+                        Set.of(),
+                        List.of(),
+                        min,
+                        max,
+                        base.sector(),
+                        null,
+                        null,
+                        false,
+                        false));
+        assertTrue(value.accepted().stream()
+                .allMatch(a -> a.record().valorOuZero().compareTo(min) >= 0
+                        && a.record().valorOuZero().compareTo(max) <= 0));
         assertTrue(value.stats().rejeitadasValor() > 0);
     }
 
@@ -153,9 +256,22 @@ class RecordFilterTest {
                 Records.of("a", "Aquisição de uniformes", "SC", null, t, null, null, "Divulgada no PNCP"),
                 Records.of("b", "Aquisição de uniformes", "SC", BigDecimal.ZERO, t, null, null, "Divulgada no PNCP"),
                 Records.of("c", "Aquisição de uniformes", "SC", BigDecimal.TEN, t, null, null, "Divulgada no PNCP"));
-        FilterOutcome o = filter.apply(rs, new FilterCriteria(Set.of("SC"), StatusLicitacao.TODOS, Set.of(),
-                Set.of(), Set.of(), List.of(), BigDecimal.ONE, null, catalog.find("vestuario").orElseThrow(), null,
-                null, false));
+        FilterOutcome o = filter.apply(
+                rs,
+                new FilterCriteria(
+                        Set.of("SC"),
+                        StatusLicitacao.TODOS,
+                        Set.of(),
+                        Set.of(),
+                        Set.of(),
+                        List.of(),
+                        BigDecimal.ONE,
+                        null,
+                        catalog.find("vestuario").orElseThrow(),
+                        null,
+                        null,
+                        false,
+                        false));
         assertEquals(List.of("c"), ids(o));
         assertEquals(2, o.stats().rejeitadasValor());
     }
@@ -164,14 +280,47 @@ class RecordFilterTest {
     void openTendersNeedAFutureDeadline() {
         LocalDateTime now = LocalDateTime.parse("2026-03-01T12:00:00");
         List<PncpRecord> rs = List.of(
-                Records.of("open", "Uniformes", "SC", BigDecimal.TEN, now.minusDays(2), now.minusDays(1),
-                        now.plusDays(3), "Divulgada no PNCP"),
-                Records.of("closed", "Uniformes", "SC", BigDecimal.TEN, now.minusDays(20), now.minusDays(19),
-                        now.minusDays(1), "Divulgada no PNCP"),
-                Records.of("nodates", "Uniformes", "SC", BigDecimal.TEN, now.minusDays(2), null, null,
+                Records.of(
+                        "open",
+                        "Uniformes",
+                        "SC",
+                        BigDecimal.TEN,
+                        now.minusDays(2),
+                        now.minusDays(1),
+                        now.plusDays(3),
+                        "Divulgada no PNCP"),
+                Records.of(
+                        "closed",
+                        "Uniformes",
+                        "SC",
+                        BigDecimal.TEN,
+                        now.minusDays(20),
+                        now.minusDays(19),
+                        now.minusDays(1),
+                        "Divulgada no PNCP"),
+                Records.of(
+                        "nodates",
+                        "Uniformes",
+                        "SC",
+                        BigDecimal.TEN,
+                        now.minusDays(2),
+                        null,
+                        null,
                         "Divulgada no PNCP"));
-        FilterCriteria c = new FilterCriteria(Set.of("SC"), StatusLicitacao.RECEBENDO_PROPOSTA, Set.of(), Set.of(),
-                Set.of(), List.of(), null, null, catalog.find("vestuario").orElseThrow(), null, null, false);
+        FilterCriteria c = new FilterCriteria(
+                Set.of("SC"),
+                StatusLicitacao.RECEBENDO_PROPOSTA,
+                Set.of(),
+                Set.of(),
+                Set.of(),
+                List.of(),
+                null,
+                null,
+                catalog.find("vestuario").orElseThrow(),
+                null,
+                null,
+                false,
+                false);
         FilterOutcome o = filter.apply(rs, c);
         assertEquals(List.of("open"), ids(o));
         assertEquals(2, o.stats().rejeitadasStatus());
@@ -196,6 +345,8 @@ class RecordFilterTest {
     }
 
     static List<String> order(List<Accepted> items, Ordenacao o) {
-        return ResultOrdering.sort(items, o).stream().map(a -> a.record().numeroControlePncp()).toList();
+        return ResultOrdering.sort(items, o).stream()
+                .map(a -> a.record().numeroControlePncp())
+                .toList();
     }
 }

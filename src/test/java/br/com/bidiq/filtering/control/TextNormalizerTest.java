@@ -2,8 +2,8 @@ package br.com.bidiq.filtering.control;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import br.com.bidiq.pncp.entity.PncpRecord;
 import br.com.bidiq.pncp.control.PncpRecordParser;
+import br.com.bidiq.pncp.entity.PncpRecord;
 import br.com.bidiq.testing.FakePncpServer;
 import java.text.Normalizer;
 import java.util.Locale;
@@ -19,7 +19,8 @@ class TextNormalizerTest {
             return "";
         }
         String lower = text.toLowerCase(Locale.ROOT);
-        String bare = Pattern.compile("\\p{M}+").matcher(Normalizer.normalize(lower, Normalizer.Form.NFD))
+        String bare = Pattern.compile("\\p{M}+")
+                .matcher(Normalizer.normalize(lower, Normalizer.Form.NFD))
                 .replaceAll("");
         String spaced = Pattern.compile("[^\\p{L}\\p{N}\\s]|_").matcher(bare).replaceAll(" ");
         return Pattern.compile("\\s+").matcher(spaced).replaceAll(" ").strip();
@@ -28,7 +29,8 @@ class TextNormalizerTest {
     @Test
     void foldsCaseAccentsAndPunctuation() {
         assertEquals("guarda po jaleco", TextNormalizer.normalize("Guarda-Pó  (Jaleco)"));
-        assertEquals("aquisicao de uniformes nº 12 2026", TextNormalizer.normalize("AQUISIÇÃO DE UNIFORMES – Nº 12/2026"));
+        assertEquals(
+                "aquisicao de uniformes nº 12 2026", TextNormalizer.normalize("AQUISIÇÃO DE UNIFORMES – Nº 12/2026"));
         assertEquals("", TextNormalizer.normalize(" \t\r\n–— "));
         assertEquals("cafe", TextNormalizer.normalize("cafe\u0301"), "a combining accent vanishes");
         assertEquals("a b", TextNormalizer.normalize("a\u00a0b"), "a no-break space separates");

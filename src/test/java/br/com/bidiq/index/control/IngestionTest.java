@@ -52,6 +52,7 @@ class IngestionTest {
 
     /** 2026-09-30 12:00 in Brasília: 400 days back reach 2025-08-27, covering most sample records. */
     static final Instant TODAY = Instant.parse("2026-09-30T15:00:00Z");
+
     static final List<Integer> MODALIDADES = List.of(1, 4, 5, 6);
     static final int HISTORY = 400;
 
@@ -85,8 +86,8 @@ class IngestionTest {
         assertTrue(expected.size() > 300, "the samples should give hundreds of records: " + expected.size());
         assertEquals(expected, table(db));
         assertEquals(0, run.badRecords());
-        IndexOverview overview = new IndexStatistics(db, ingestion.settings(), Clock.fixed(TODAY, ZoneOffset.UTC))
-                .overview();
+        IndexOverview overview =
+                new IndexStatistics(db, ingestion.settings(), Clock.fixed(TODAY, ZoneOffset.UTC)).overview();
         assertEquals("up", overview.status());
         assertEquals(expected.size(), overview.recordsTotal());
         assertEquals(LocalDate.of(2026, 9, 30), overview.watermark());
@@ -108,18 +109,24 @@ class IngestionTest {
                     && MODALIDADES.contains(r.getInt("modalidadeId"));
             if (inRange && changedIds.size() < 3) {
                 changedIds.add(r.getString("numeroControlePNCP"));
-                changed.add(Json.createObjectBuilder(r).add("objetoCompra", "OBJETO RETIFICADO " + changedIds.size())
+                changed.add(Json.createObjectBuilder(r)
+                        .add("objetoCompra", "OBJETO RETIFICADO " + changedIds.size())
                         .add("dataAtualizacao", "2026-10-01T09:00:00")
-                        .add("dataAtualizacaoGlobal", "2026-10-01T09:00:00").build());
+                        .add("dataAtualizacaoGlobal", "2026-10-01T09:00:00")
+                        .build());
             } else {
                 changed.add(r);
             }
         }
         JsonObject template = changed.get(0);
-        changed.add(Json.createObjectBuilder(template).add("numeroControlePNCP", "99999999000191-1-000001/2026")
-                .add("objetoCompra", "AQUISIÇÃO DE UNIFORMES NOVOS").add("dataPublicacaoPncp", "2026-10-01T08:00:00")
-                .add("dataAtualizacao", "2026-10-01T08:00:00").add("dataAtualizacaoGlobal", "2026-10-01T08:00:00")
-                .add("modalidadeId", 6).build());
+        changed.add(Json.createObjectBuilder(template)
+                .add("numeroControlePNCP", "99999999000191-1-000001/2026")
+                .add("objetoCompra", "AQUISIÇÃO DE UNIFORMES NOVOS")
+                .add("dataPublicacaoPncp", "2026-10-01T08:00:00")
+                .add("dataAtualizacao", "2026-10-01T08:00:00")
+                .add("dataAtualizacaoGlobal", "2026-10-01T08:00:00")
+                .add("modalidadeId", 6)
+                .build());
         fake.replaceRecords(changed);
         fake.reset();
 
@@ -134,10 +141,13 @@ class IngestionTest {
             assertTrue(row.startsWith("OBJETO RETIFICADO " + (i + 1)), row);
         }
         assertTrue(table.containsKey("99999999000191-1-000001/2026"));
-        assertTrue(fake.requests().stream().allMatch(r -> "atualizacao".equals(r.endpoint())),
+        assertTrue(
+                fake.requests().stream().allMatch(r -> "atualizacao".equals(r.endpoint())),
                 "the second run only asks for what changed");
-        assertTrue(fake.requests().stream().allMatch(r -> "20260929".equals(r.dataInicial())
-                && "20261001".equals(r.dataFinal())), "from the watermark minus one day to today");
+        assertTrue(
+                fake.requests().stream()
+                        .allMatch(r -> "20260929".equals(r.dataInicial()) && "20261001".equals(r.dataFinal())),
+                "from the watermark minus one day to today");
     }
 
     @ParameterizedTest
@@ -145,10 +155,14 @@ class IngestionTest {
     void anOlderVersionNeverOverwritesANewerOneAndUpsertsAreIdempotent(String vendor) throws Exception {
         IndexDatabase db = database(vendor);
         JsonObject sample = FakePncpServer.sampleRecords().get(0);
-        JsonObject newer = Json.createObjectBuilder(sample).add("objetoCompra", "VERSÃO NOVA")
-                .add("dataAtualizacaoGlobal", "2026-10-02T10:00:00").build();
-        JsonObject older = Json.createObjectBuilder(sample).add("objetoCompra", "VERSÃO ANTIGA")
-                .add("dataAtualizacaoGlobal", "2026-10-01T10:00:00").build();
+        JsonObject newer = Json.createObjectBuilder(sample)
+                .add("objetoCompra", "VERSÃO NOVA")
+                .add("dataAtualizacaoGlobal", "2026-10-02T10:00:00")
+                .build();
+        JsonObject older = Json.createObjectBuilder(sample)
+                .add("objetoCompra", "VERSÃO ANTIGA")
+                .add("dataAtualizacaoGlobal", "2026-10-01T10:00:00")
+                .build();
         NoticeStore store = new NoticeStore(db.vendor());
         try (Connection c = db.connection()) {
             store.upsert(c, List.of(notice(newer)), OffsetDateTime.now());
@@ -165,8 +179,10 @@ class IngestionTest {
     void aFailingUfIsCoveredAsFailedAndFetchedOnTheNextRun(String vendor) throws Exception {
         IndexDatabase db = database(vendor);
         startFake(FakePncpServer.sampleRecords());
-        fake.fault("SC", new FakePncpServer.Fault(500, "application/json", "Erro na comunicação com o banco de dados.",
-                Map.of(), 0));
+        fake.fault(
+                "SC",
+                new FakePncpServer.Fault(
+                        500, "application/json", "Erro na comunicação com o banco de dados.", Map.of(), 0));
         Clock clock = Clock.fixed(TODAY, ZoneOffset.UTC);
         IngestionRun first = runToEnd(ingestion(db, "node-a", clock), db);
 
@@ -174,7 +190,9 @@ class IngestionTest {
         IndexOverview overview = new IndexStatistics(db, settings(), clock).overview();
         assertTrue(overview.failedUnits().stream().allMatch(u -> "SC".equals(u.uf())));
         assertEquals(MODALIDADES.size() * 13, overview.failedUnits().size(), "every SC unit is listed as failed");
-        assertTrue(overview.failedUnits().get(0).reason().contains("HTTP 500"), overview.failedUnits().get(0).reason());
+        assertTrue(
+                overview.failedUnits().get(0).reason().contains("HTTP 500"),
+                overview.failedUnits().get(0).reason());
         Map<String, String> expected = expected(fake.records(), LocalDate.of(2025, 8, 27), LocalDate.of(2026, 9, 30));
         assertFalse(table(db).keySet().stream().anyMatch(id -> "SC".equals(ufOf(id))));
 
@@ -183,7 +201,12 @@ class IngestionTest {
 
         assertEquals("succeeded", second.outcome(), second.message());
         assertEquals(expected, table(db));
-        assertEquals(0, new IndexStatistics(db, settings(), clock).overview().failedUnits().size());
+        assertEquals(
+                0,
+                new IndexStatistics(db, settings(), clock)
+                        .overview()
+                        .failedUnits()
+                        .size());
     }
 
     @ParameterizedTest
@@ -216,7 +239,8 @@ class IngestionTest {
         assertEquals(table(db).size(), finished.records());
         assertEquals(expected(fake.records(), LocalDate.of(2025, 8, 27), LocalDate.of(2026, 9, 30)), table(db));
         int plannedUnits = 27 * MODALIDADES.size() * 13;
-        assertTrue(fake.requests().size() - requestsBefore < plannedUnits,
+        assertTrue(
+                fake.requests().size() - requestsBefore < plannedUnits,
                 "the second node does not fetch again what the first one wrote");
     }
 
@@ -225,22 +249,32 @@ class IngestionTest {
     void badRecordsAreCountedAndSkipped(String vendor) throws Exception {
         IndexDatabase db = database(vendor);
         List<JsonObject> records = new ArrayList<>(FakePncpServer.sampleRecords());
-        JsonObject base = records.stream().filter(r -> r.getInt("modalidadeId") == 6
-                && r.getString("dataPublicacaoPncp").startsWith("2026-0")).findFirst().orElseThrow();
+        JsonObject base = records.stream()
+                .filter(r -> r.getInt("modalidadeId") == 6
+                        && r.getString("dataPublicacaoPncp").startsWith("2026-0"))
+                .findFirst()
+                .orElseThrow();
         records.add(Json.createObjectBuilder(base).remove("numeroControlePNCP").build());
-        records.add(Json.createObjectBuilder(base).add("numeroControlePNCP", "11111111000111-1-000001/2026")
-                .add("dataAtualizacaoGlobal", "ontem").build());
-        records.add(Json.createObjectBuilder(base).add("numeroControlePNCP", "11111111000111-1-000002/2026")
-                .add("valorTotalEstimado", "muito").build());
-        records.add(Json.createObjectBuilder(base).add("numeroControlePNCP", "11111111000111-1-000003/2026")
-                .add("dataEncerramentoProposta", "2026-13-45T00:00:00").build());
+        records.add(Json.createObjectBuilder(base)
+                .add("numeroControlePNCP", "11111111000111-1-000001/2026")
+                .add("dataAtualizacaoGlobal", "ontem")
+                .build());
+        records.add(Json.createObjectBuilder(base)
+                .add("numeroControlePNCP", "11111111000111-1-000002/2026")
+                .add("valorTotalEstimado", "muito")
+                .build());
+        records.add(Json.createObjectBuilder(base)
+                .add("numeroControlePNCP", "11111111000111-1-000003/2026")
+                .add("dataEncerramentoProposta", "2026-13-45T00:00:00")
+                .build());
         startFake(records);
 
         IngestionRun run = runToEnd(ingestion(db, "node-a", Clock.fixed(TODAY, ZoneOffset.UTC)), db);
 
         assertEquals(4, run.badRecords());
         assertEquals("succeeded", run.outcome());
-        assertEquals(expected(FakePncpServer.sampleRecords(), LocalDate.of(2025, 8, 27), LocalDate.of(2026, 9, 30)),
+        assertEquals(
+                expected(FakePncpServer.sampleRecords(), LocalDate.of(2025, 8, 27), LocalDate.of(2026, 9, 30)),
                 table(db));
     }
 
@@ -281,22 +315,36 @@ class IngestionTest {
     }
 
     private IndexSettings settings() {
-        return new IndexSettings(true, Duration.ofMinutes(30), HISTORY, IndexSettings.ALL_UFS, MODALIDADES, 31, 1, 4,
-                Duration.ofSeconds(30), 500);
+        return new IndexSettings(
+                true,
+                Duration.ofMinutes(30),
+                HISTORY,
+                IndexSettings.ALL_UFS,
+                MODALIDADES,
+                31,
+                1,
+                4,
+                Duration.ofSeconds(30),
+                500);
     }
 
     private Ingestion ingestion(IndexDatabase db, String node, Clock clock) {
         if (fake == null) {
             startFake(FakePncpServer.sampleRecords());
         }
-        PncpSettings pncp = PncpSettings.defaults(fake.baseUrl()).withBackoff(Duration.ofMillis(5),
-                Duration.ofMillis(20), Duration.ofMillis(20));
-        PncpClient client = new PncpClient(PncpClient.newHttpClient(pncp, executor), pncp,
+        PncpSettings pncp = PncpSettings.defaults(fake.baseUrl())
+                .withBackoff(Duration.ofMillis(5), Duration.ofMillis(20), Duration.ofMillis(20));
+        PncpClient client = new PncpClient(
+                PncpClient.newHttpClient(pncp, executor),
+                pncp,
                 new RetryPolicy(pncp.initialBackoff(), pncp.maxBackoff(), pncp.maxRetryAfter(), Clock.systemUTC()),
                 executor);
-        LocalProgressBus bus = new LocalProgressBus(executor, new br.com.bidiq.progress.control.ProgressSettings(Duration.ofMinutes(5), 100_000), Clock.systemUTC());
-        return new Ingestion(db, settings(), client, new RequestGate(10, executor), bus, executor, scheduler, clock,
-                node);
+        LocalProgressBus bus = new LocalProgressBus(
+                executor,
+                new br.com.bidiq.progress.control.ProgressSettings(Duration.ofMinutes(5), 100_000),
+                Clock.systemUTC());
+        return new Ingestion(
+                db, settings(), client, new RequestGate(10, executor), bus, executor, scheduler, clock, node);
     }
 
     private IngestionRun runToEnd(Ingestion ingestion, IndexDatabase db) throws Exception {
@@ -317,9 +365,9 @@ class IngestionTest {
     static Map<String, String> table(IndexDatabase db) throws SQLException {
         Map<String, String> rows = new TreeMap<>();
         try (Connection c = db.connection();
-             PreparedStatement ps = c.prepareStatement("SELECT numero_controle, objeto, data_atualizacao_global "
-                     + "FROM notices");
-             ResultSet rs = ps.executeQuery()) {
+                PreparedStatement ps = c.prepareStatement(
+                        "SELECT numero_controle, objeto, data_atualizacao_global " + "FROM notices");
+                ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
                 rows.put(rs.getString(1), rs.getString(2) + "|" + rs.getObject(3, LocalDateTime.class));
             }
@@ -331,13 +379,19 @@ class IngestionTest {
     static Map<String, String> expected(List<JsonObject> served, LocalDate from, LocalDate to) {
         return FakePncpServer.published(served, MODALIDADES, from, to).stream()
                 .map(PncpRecordParser::parseRecord)
-                .collect(Collectors.toMap(PncpRecord::numeroControlePncp,
-                        r -> r.objeto() + "|" + r.dataAtualizacaoGlobal(), (a, b) -> a, TreeMap::new));
+                .collect(Collectors.toMap(
+                        PncpRecord::numeroControlePncp,
+                        r -> r.objeto() + "|" + r.dataAtualizacaoGlobal(),
+                        (a, b) -> a,
+                        TreeMap::new));
     }
 
     private String ufOf(String id) {
-        return fake.records().stream().filter(r -> id.equals(r.getString("numeroControlePNCP", null)))
-                .map(r -> r.getJsonObject("unidadeOrgao").getString("ufSigla")).findFirst().orElse("?");
+        return fake.records().stream()
+                .filter(r -> id.equals(r.getString("numeroControlePNCP", null)))
+                .map(r -> r.getJsonObject("unidadeOrgao").getString("ufSigla"))
+                .findFirst()
+                .orElse("?");
     }
 
     private static IndexedNotice notice(JsonObject o) {

@@ -58,8 +58,8 @@ class PncpClientTest {
         PncpSettings settings = PncpSettings.defaults(pncp.baseUrl())
                 .withBackoff(Duration.ofMillis(20), Duration.ofMillis(100), maxRetryAfter)
                 .withRequestTimeout(timeout);
-        RetryPolicy retry = new RetryPolicy(settings.initialBackoff(), settings.maxBackoff(),
-                settings.maxRetryAfter(), Clock.systemUTC());
+        RetryPolicy retry = new RetryPolicy(
+                settings.initialBackoff(), settings.maxBackoff(), settings.maxRetryAfter(), Clock.systemUTC());
         return new PncpClient(PncpClient.newHttpClient(settings, executor), settings, retry, executor);
     }
 
@@ -68,7 +68,8 @@ class PncpClientTest {
     }
 
     PncpPage fetch(PncpClient client) {
-        return client.fetchPage(SC_MOD4, 1, List.of(new RequestGate(10, executor))).join();
+        return client.fetchPage(SC_MOD4, 1, List.of(new RequestGate(10, executor)))
+                .join();
     }
 
     PncpFetchException failure(PncpClient client) {
@@ -78,9 +79,11 @@ class PncpClientTest {
 
     @Test
     void sendsThePncpParametersAndReadsTheRealEnvelope() {
-        pncp.stubFor(get(urlPathEqualTo(PATH)).willReturn(aResponse().withStatus(200)
-                .withHeader("Content-Type", "application/json")
-                .withBody(SampleFiles.text("publicacao-SC-mod4-20260210_20260312-p1.json"))));
+        pncp.stubFor(get(urlPathEqualTo(PATH))
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody(SampleFiles.text("publicacao-SC-mod4-20260210_20260312-p1.json"))));
 
         PncpPage page = fetch(client());
 
@@ -91,7 +94,8 @@ class PncpClientTest {
         pncp.verify(getRequestedFor(urlPathEqualTo(PATH))
                 .withQueryParam("dataInicial", com.github.tomakehurst.wiremock.client.WireMock.equalTo("20260210"))
                 .withQueryParam("dataFinal", com.github.tomakehurst.wiremock.client.WireMock.equalTo("20260312"))
-                .withQueryParam("codigoModalidadeContratacao", com.github.tomakehurst.wiremock.client.WireMock.equalTo("4"))
+                .withQueryParam(
+                        "codigoModalidadeContratacao", com.github.tomakehurst.wiremock.client.WireMock.equalTo("4"))
                 .withQueryParam("uf", com.github.tomakehurst.wiremock.client.WireMock.equalTo("SC"))
                 .withQueryParam("pagina", com.github.tomakehurst.wiremock.client.WireMock.equalTo("1"))
                 .withQueryParam("tamanhoPagina", com.github.tomakehurst.wiremock.client.WireMock.equalTo("50")));
@@ -99,8 +103,8 @@ class PncpClientTest {
 
     @Test
     void a204IsAnEmptyPage() {
-        pncp.stubFor(get(urlPathEqualTo(PATH)).willReturn(aResponse().withStatus(204)
-                .withHeader("Content-Type", "application/json")));
+        pncp.stubFor(get(urlPathEqualTo(PATH))
+                .willReturn(aResponse().withStatus(204).withHeader("Content-Type", "application/json")));
 
         PncpPage page = fetch(client());
 
@@ -111,7 +115,10 @@ class PncpClientTest {
 
     @Test
     void a429HtmlPageIsRetriedAfterItsRetryAfterSeconds() {
-        stubOnceThenOk(aResponse().withStatus(429).withHeader("Content-Type", "text/html").withHeader("Retry-After", "1")
+        stubOnceThenOk(aResponse()
+                .withStatus(429)
+                .withHeader("Content-Type", "text/html")
+                .withHeader("Retry-After", "1")
                 .withBody("<html><head><title>Limite de Requisições Excedido</title></head><body><h2>Limite de "
                         + "requisições excedido</h2></body></html>"));
 
@@ -126,9 +133,11 @@ class PncpClientTest {
 
     @Test
     void retryAfterIsCappedAndMayBeAnHttpDate() {
-        String inAMinute = ZonedDateTime.now(java.time.ZoneOffset.UTC).plusSeconds(60)
+        String inAMinute = ZonedDateTime.now(java.time.ZoneOffset.UTC)
+                .plusSeconds(60)
                 .format(DateTimeFormatter.RFC_1123_DATE_TIME);
-        stubOnceThenOk(aResponse().withStatus(503).withHeader("Retry-After", inAMinute).withBody("busy"));
+        stubOnceThenOk(
+                aResponse().withStatus(503).withHeader("Retry-After", inAMinute).withBody("busy"));
 
         long start = System.nanoTime();
         PncpPage page = fetch(client(Duration.ofSeconds(5), Duration.ofMillis(300)));
@@ -140,9 +149,11 @@ class PncpClientTest {
 
     @Test
     void aPersistent500WithPlainTextBodyFailsAfterFourAttemptsWithItsReason() {
-        pncp.stubFor(get(urlPathEqualTo(PATH)).willReturn(aResponse().withStatus(500)
-                .withHeader("Content-Type", "application/json")
-                .withBody("Erro na comunicação com o banco de dados.")));
+        pncp.stubFor(get(urlPathEqualTo(PATH))
+                .willReturn(aResponse()
+                        .withStatus(500)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody("Erro na comunicação com o banco de dados.")));
 
         PncpFetchException e = failure(client());
 
@@ -154,8 +165,8 @@ class PncpClientTest {
 
     @Test
     void aTimeoutIsRetriedAndThenReported() {
-        pncp.stubFor(get(urlPathEqualTo(PATH)).willReturn(aResponse().withStatus(200).withFixedDelay(1500)
-                .withBody("{}")));
+        pncp.stubFor(get(urlPathEqualTo(PATH))
+                .willReturn(aResponse().withStatus(200).withFixedDelay(1500).withBody("{}")));
 
         PncpFetchException e = failure(client(Duration.ofMillis(200), Duration.ofSeconds(1)));
 
@@ -165,20 +176,30 @@ class PncpClientTest {
 
     @Test
     void aTimeoutFollowedBySuccessRecovers() {
-        pncp.stubFor(get(urlPathEqualTo(PATH)).inScenario("slow").whenScenarioStateIs(Scenario.STARTED)
+        pncp.stubFor(get(urlPathEqualTo(PATH))
+                .inScenario("slow")
+                .whenScenarioStateIs(Scenario.STARTED)
                 .willReturn(aResponse().withStatus(200).withFixedDelay(1500).withBody("{}"))
                 .willSetStateTo("fast"));
-        pncp.stubFor(get(urlPathEqualTo(PATH)).inScenario("slow").whenScenarioStateIs("fast")
+        pncp.stubFor(get(urlPathEqualTo(PATH))
+                .inScenario("slow")
+                .whenScenarioStateIs("fast")
                 .willReturn(okSample()));
 
-        assertEquals(50, fetch(client(Duration.ofMillis(300), Duration.ofSeconds(1))).records().size());
+        assertEquals(
+                50,
+                fetch(client(Duration.ofMillis(300), Duration.ofSeconds(1)))
+                        .records()
+                        .size());
     }
 
     @Test
     void clientErrorsAreNotRetriedAndKeepPncpsMessage() {
-        pncp.stubFor(get(urlPathEqualTo(PATH)).willReturn(aResponse().withStatus(400)
-                .withHeader("Content-Type", "application/json")
-                .withBody(SampleFiles.text("error-400-publicacao-SP-sem-modalidade.json"))));
+        pncp.stubFor(get(urlPathEqualTo(PATH))
+                .willReturn(aResponse()
+                        .withStatus(400)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody(SampleFiles.text("error-400-publicacao-SP-sem-modalidade.json"))));
 
         PncpFetchException e = failure(client());
 
@@ -188,7 +209,9 @@ class PncpClientTest {
 
     @Test
     void aNonJsonOkIsRetried() {
-        stubOnceThenOk(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
+        stubOnceThenOk(aResponse()
+                .withStatus(200)
+                .withHeader("Content-Type", "application/json")
                 .withBody("<html>manutenção</html>"));
 
         assertEquals(50, fetch(client()).records().size());
@@ -203,9 +226,12 @@ class PncpClientTest {
         }
         PncpSettings settings = PncpSettings.defaults("http://127.0.0.1:" + port)
                 .withBackoff(Duration.ofMillis(10), Duration.ofMillis(20), Duration.ofSeconds(1));
-        PncpClient client = new PncpClient(PncpClient.newHttpClient(settings, executor), settings,
-                new RetryPolicy(settings.initialBackoff(), settings.maxBackoff(), settings.maxRetryAfter(),
-                        Clock.systemUTC()), executor);
+        PncpClient client = new PncpClient(
+                PncpClient.newHttpClient(settings, executor),
+                settings,
+                new RetryPolicy(
+                        settings.initialBackoff(), settings.maxBackoff(), settings.maxRetryAfter(), Clock.systemUTC()),
+                executor);
 
         PncpFetchException e = failure(client);
 
@@ -214,13 +240,21 @@ class PncpClientTest {
     }
 
     private void stubOnceThenOk(com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder first) {
-        pncp.stubFor(get(urlPathEqualTo(PATH)).inScenario("once").whenScenarioStateIs(Scenario.STARTED)
-                .willReturn(first).willSetStateTo("ok"));
-        pncp.stubFor(get(urlPathEqualTo(PATH)).inScenario("once").whenScenarioStateIs("ok").willReturn(okSample()));
+        pncp.stubFor(get(urlPathEqualTo(PATH))
+                .inScenario("once")
+                .whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(first)
+                .willSetStateTo("ok"));
+        pncp.stubFor(get(urlPathEqualTo(PATH))
+                .inScenario("once")
+                .whenScenarioStateIs("ok")
+                .willReturn(okSample()));
     }
 
     private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder okSample() {
-        return aResponse().withStatus(200).withHeader("Content-Type", "application/json")
+        return aResponse()
+                .withStatus(200)
+                .withHeader("Content-Type", "application/json")
                 .withBody(SampleFiles.text("publicacao-SC-mod4-20260210_20260312-p1.json"));
     }
 }

@@ -56,9 +56,12 @@ class PncpFetcherTest {
                 .withBackoff(Duration.ofMillis(10), Duration.ofMillis(50), Duration.ofMillis(100))
                 .withRequestTimeout(Duration.ofSeconds(2))
                 .withConcurrency(perSearch);
-        PncpClient client = new PncpClient(PncpClient.newHttpClient(settings, executor), settings,
-                new RetryPolicy(settings.initialBackoff(), settings.maxBackoff(), settings.maxRetryAfter(),
-                        Clock.systemUTC()), executor);
+        PncpClient client = new PncpClient(
+                PncpClient.newHttpClient(settings, executor),
+                settings,
+                new RetryPolicy(
+                        settings.initialBackoff(), settings.maxBackoff(), settings.maxRetryAfter(), Clock.systemUTC()),
+                executor);
         return client;
     }
 
@@ -73,7 +76,8 @@ class PncpFetcherTest {
         assertEquals(5, result.requests(), "no request beyond the budget leaves");
         assertEquals(5, pncp.requests().size());
         assertTrue(!result.failedUnits().isEmpty());
-        assertTrue(result.failedUnits().stream().allMatch(f -> RequestBudgetExceededException.is(f.motivo())),
+        assertTrue(
+                result.failedUnits().stream().allMatch(f -> RequestBudgetExceededException.is(f.motivo())),
                 result.failedUnits().toString());
         assertTrue(result.failedUnits().get(0).motivo().startsWith("limite de 5 requisições ao PNCP"));
         assertEquals(4, result.failedUnits().size() + result.completedUnits().size());
@@ -86,21 +90,28 @@ class PncpFetcherTest {
     @Test
     void followsEveryPageOfAUnit() {
         // SP modality 6 in these 11 days holds several hundred real records: many pages of 50.
-        FetchResult result = fetcher(10, 30).fetch(query(List.of("SP"), List.of(6), "2026-01-02", "2026-01-12"),
-                FetchListener.NONE);
+        FetchResult result =
+                fetcher(10, 30).fetch(query(List.of("SP"), List.of(6), "2026-01-02", "2026-01-12"), FetchListener.NONE);
 
         long expected = FakePncpServer.sampleRecords().stream()
-                .filter(r -> r.getJsonObject("unidadeOrgao").getString("ufSigla").equals("SP"))
+                .filter(r ->
+                        r.getJsonObject("unidadeOrgao").getString("ufSigla").equals("SP"))
                 .filter(r -> r.getInt("modalidadeId") == 6)
                 .filter(r -> {
                     String d = r.getString("dataPublicacaoPncp").substring(0, 10);
                     return d.compareTo("2026-01-02") >= 0 && d.compareTo("2026-01-12") <= 0;
-                }).count();
+                })
+                .count();
         assertTrue(expected > 100, "sample should span several pages: " + expected);
         assertEquals(expected, result.records().size());
         int pages = (int) Math.ceil(expected / 50.0);
         assertEquals(pages, result.requests());
-        assertEquals(pages, pncp.requests().stream().map(FakePncpServer.Request::pagina).distinct().count());
+        assertEquals(
+                pages,
+                pncp.requests().stream()
+                        .map(FakePncpServer.Request::pagina)
+                        .distinct()
+                        .count());
         assertTrue(pncp.requests().stream().allMatch(r -> r.tamanhoPagina() == 50));
         assertTrue(result.failedUnits().isEmpty());
     }
@@ -109,8 +120,10 @@ class PncpFetcherTest {
     void splitsLongRangesIntoThirtyDayWindows() {
         fetcher(10, 30).fetch(query(List.of("MG"), List.of(6), "2026-01-01", "2026-03-15"), FetchListener.NONE);
 
-        Set<String> windows = pncp.requests().stream().filter(r -> r.pagina() == 1)
-                .map(r -> r.dataInicial() + "-" + r.dataFinal()).collect(Collectors.toSet());
+        Set<String> windows = pncp.requests().stream()
+                .filter(r -> r.pagina() == 1)
+                .map(r -> r.dataInicial() + "-" + r.dataFinal())
+                .collect(Collectors.toSet());
         assertEquals(Set.of("20260101-20260130", "20260131-20260301", "20260302-20260315"), windows);
     }
 
@@ -118,8 +131,8 @@ class PncpFetcherTest {
     void deduplicatesTheSamePurchaseAcrossModalitiesAndWindows() {
         pncp.ignoreModality(true);
 
-        FetchResult result = fetcher(10, 30).fetch(query(List.of("SC"), List.of(4, 5, 6), "2026-02-10",
-                "2026-03-12"), FetchListener.NONE);
+        FetchResult result = fetcher(10, 30)
+                .fetch(query(List.of("SC"), List.of(4, 5, 6), "2026-02-10", "2026-03-12"), FetchListener.NONE);
 
         Set<String> ids = new HashSet<>();
         result.records().forEach(r -> assertTrue(ids.add(r.numeroControlePncp()), "duplicate " + r));
@@ -128,11 +141,13 @@ class PncpFetcherTest {
 
     @Test
     void aFailingUfIsReportedAndTheOthersStillArrive() {
-        pncp.fault("ES", new FakePncpServer.Fault(500, "application/json",
-                "Erro na comunicação com o banco de dados.", Map.of(), 0));
+        pncp.fault(
+                "ES",
+                new FakePncpServer.Fault(
+                        500, "application/json", "Erro na comunicação com o banco de dados.", Map.of(), 0));
 
-        FetchResult result = fetcher(10, 30).fetch(query(List.of("ES", "MG"), List.of(6), "2026-01-01",
-                "2026-01-30"), FetchListener.NONE);
+        FetchResult result = fetcher(10, 30)
+                .fetch(query(List.of("ES", "MG"), List.of(6), "2026-01-01", "2026-01-30"), FetchListener.NONE);
 
         assertEquals(1, result.failedUnits().size());
         FailedUnit failed = result.failedUnits().get(0);
@@ -145,11 +160,17 @@ class PncpFetcherTest {
 
     @Test
     void aThrottledUfRecoversAfterRetry() {
-        pncp.fault("RJ", new FakePncpServer.Fault(429, "text/html",
-                "<html><title>Limite de Requisições Excedido</title></html>", Map.of("Retry-After", "0"), 2));
+        pncp.fault(
+                "RJ",
+                new FakePncpServer.Fault(
+                        429,
+                        "text/html",
+                        "<html><title>Limite de Requisições Excedido</title></html>",
+                        Map.of("Retry-After", "0"),
+                        2));
 
-        FetchResult result = fetcher(10, 30).fetch(query(List.of("RJ"), List.of(6), "2026-01-02", "2026-01-31"),
-                FetchListener.NONE);
+        FetchResult result =
+                fetcher(10, 30).fetch(query(List.of("RJ"), List.of(6), "2026-01-02", "2026-01-31"), FetchListener.NONE);
 
         assertTrue(result.failedUnits().isEmpty());
         assertTrue(result.records().size() > 0);
@@ -175,8 +196,7 @@ class PncpFetcherTest {
         List<FetchProgress> events = new ArrayList<>();
         List<String> ufs = List.of("SP", "MG", "ES");
 
-        FetchResult result = fetcher(10, 30).fetch(query(ufs, List.of(4, 6), "2026-01-01", "2026-02-15"),
-                events::add);
+        FetchResult result = fetcher(10, 30).fetch(query(ufs, List.of(4, 6), "2026-01-01", "2026-02-15"), events::add);
 
         assertEquals(ufs.size() * 2 * 2, events.size());
         for (int i = 0; i < events.size(); i++) {
@@ -194,8 +214,8 @@ class PncpFetcherTest {
 
     @Test
     void keepsTheRecordsOfARealPage() {
-        FetchResult result = fetcher(10, 30).fetch(query(List.of("SC"), List.of(4), "2026-02-10", "2026-03-12"),
-                FetchListener.NONE);
+        FetchResult result =
+                fetcher(10, 30).fetch(query(List.of("SC"), List.of(4), "2026-02-10", "2026-03-12"), FetchListener.NONE);
         PncpRecord any = result.records().get(0);
         assertEquals("SC", any.uf());
         assertEquals(4, any.modalidadeId());

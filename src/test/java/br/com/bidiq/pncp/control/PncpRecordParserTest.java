@@ -19,31 +19,44 @@ class PncpRecordParserTest {
 
     @Test
     void readsEverySampleRecordWithItsNestedFields() {
-        List<PncpRecord> all = FakePncpServer.sampleRecords().stream().map(PncpRecordParser::parseRecord).toList();
+        List<PncpRecord> all = FakePncpServer.sampleRecords().stream()
+                .map(PncpRecordParser::parseRecord)
+                .toList();
 
         // 1258 distinct records in the samples, 3 of them only in the /atualizacao page, which is not served.
         assertEquals(1255, all.size());
         assertTrue(all.stream().allMatch(r -> r.uf() != null && r.uf().length() == 2));
-        assertTrue(all.stream().allMatch(r -> r.codigoIbge() != null && r.codigoIbge().matches("\\d{7}")));
+        assertTrue(all.stream()
+                .allMatch(r -> r.codigoIbge() != null && r.codigoIbge().matches("\\d{7}")));
         assertTrue(all.stream().allMatch(r -> r.esferaId() != null));
         assertTrue(all.stream().allMatch(r -> r.dataPublicacao() != null));
-        assertTrue(all.stream().allMatch(r -> r.objeto().equals(r.objeto().strip()) && !r.objeto().contains("\n")));
+        assertTrue(all.stream()
+                .allMatch(r ->
+                        r.objeto().equals(r.objeto().strip()) && !r.objeto().contains("\n")));
         assertTrue(all.stream().anyMatch(r -> r.orgaoCnpj().startsWith("0")), "leading zeros kept");
     }
 
     /** A real sample record with its estimated value replaced by {@code valueJson} (written as PNCP would). */
     static String pageWithValue(String valueJson) {
         jakarta.json.JsonObject real = FakePncpServer.sampleRecords().get(0);
-        String record = real.toString().replaceFirst("\"valorTotalEstimado\":[^,}]*",
-                java.util.regex.Matcher.quoteReplacement("\"valorTotalEstimado\":" + valueJson));
+        String record = real.toString()
+                .replaceFirst(
+                        "\"valorTotalEstimado\":[^,}]*",
+                        java.util.regex.Matcher.quoteReplacement("\"valorTotalEstimado\":" + valueJson));
         return "{\"data\":[" + record + "],\"totalRegistros\":1,\"totalPaginas\":1,\"numeroPagina\":1,"
                 + "\"paginasRestantes\":0,\"empty\":false}";
     }
 
     @Test
     void moneyOutsideZeroToTenTrillionIsNotInformedAndCounted() {
-        for (String hostile : List.of("1E+10000000", "1E-10000000", "-150.00", "10000000000000.01", "\"1E+999999\"",
-                "\"" + "9".repeat(100_000) + "\"", "1" + "0".repeat(1_000))) {
+        for (String hostile : List.of(
+                "1E+10000000",
+                "1E-10000000",
+                "-150.00",
+                "10000000000000.01",
+                "\"1E+999999\"",
+                "\"" + "9".repeat(100_000) + "\"",
+                "1" + "0".repeat(1_000))) {
             long t0 = System.nanoTime();
             PncpPage page = PncpRecordParser.parsePage(pageWithValue(hostile), 1);
             long ms = (System.nanoTime() - t0) / 1_000_000;
@@ -56,7 +69,8 @@ class PncpRecordParserTest {
         }
         // Longer number literals are refused by JSON-P itself (Parsson: 1,100 digits), quickly: the page is unreadable.
         long t0 = System.nanoTime();
-        org.junit.jupiter.api.Assertions.assertThrows(RuntimeException.class,
+        org.junit.jupiter.api.Assertions.assertThrows(
+                RuntimeException.class,
                 () -> PncpRecordParser.parsePage(pageWithValue("1" + "0".repeat(1_000_000)), 1));
         assertTrue((System.nanoTime() - t0) / 1_000_000 < 2_000);
         PncpPage edge = PncpRecordParser.parsePage(pageWithValue("10000000000000"), 1);
@@ -71,7 +85,9 @@ class PncpRecordParserTest {
         PncpPage page = PncpRecordParser.parsePage(SampleFiles.text("publicacao-SP-mod4-20260917-p1.json"), 1);
         assertEquals(1, page.numeroPagina());
         assertEquals(page.totalPaginas() - 1, page.paginasRestantes());
-        assertEquals(page.records().size(), Math.min(page.totalRegistros(), page.records().size()));
+        assertEquals(
+                page.records().size(),
+                Math.min(page.totalRegistros(), page.records().size()));
     }
 
     @Test
@@ -85,7 +101,9 @@ class PncpRecordParserTest {
                 .add("dataPublicacaoPncp", "2026-09-17T08:27:55")
                 .addNull("dataAberturaProposta")
                 .add("dataEncerramentoProposta", "2026-10-05T11:59:00Z")
-                .add("unidadeOrgao", Json.createObjectBuilder().add("ufSigla", "sp").add("codigoIbge", "3550308"))
+                .add(
+                        "unidadeOrgao",
+                        Json.createObjectBuilder().add("ufSigla", "sp").add("codigoIbge", "3550308"))
                 .add("futureField", Json.createObjectBuilder())
                 .build();
 

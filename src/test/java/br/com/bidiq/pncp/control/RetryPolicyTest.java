@@ -13,8 +13,8 @@ import org.junit.jupiter.api.Test;
 class RetryPolicyTest {
 
     final Clock clock = Clock.fixed(Instant.parse("2026-11-29T12:00:00Z"), ZoneOffset.UTC);
-    final RetryPolicy policy = new RetryPolicy(Duration.ofMillis(1500), Duration.ofSeconds(15),
-            Duration.ofSeconds(30), clock);
+    final RetryPolicy policy =
+            new RetryPolicy(Duration.ofMillis(1500), Duration.ofSeconds(15), Duration.ofSeconds(30), clock);
 
     @Test
     void backoffGrowsExponentiallyWithJitterAndIsCapped() {

@@ -161,7 +161,10 @@ class LocalProgressBusTest {
         await(got, 1);
         sub.close();
         bus.publish("s", event("b", 2));
-        Awaitility.await().during(Duration.ofMillis(200)).atMost(Duration.ofSeconds(1)).until(() -> got.size() == 1);
+        Awaitility.await()
+                .during(Duration.ofMillis(200))
+                .atMost(Duration.ofSeconds(1))
+                .until(() -> got.size() == 1);
     }
 
     @Test
@@ -193,7 +196,8 @@ class LocalProgressBusTest {
     void endingALogThatAlreadyEndedChangesNothing() {
         bus.open("e");
         bus.publish("e", event("fetching", 10));
-        assertEquals(2L, bus.end("e", event(ProgressEvent.ERROR, 0)).orElseThrow().id());
+        assertEquals(
+                2L, bus.end("e", event(ProgressEvent.ERROR, 0)).orElseThrow().id());
         assertTrue(bus.end("e", event(ProgressEvent.ERROR, 0)).isEmpty());
         assertTrue(bus.end("unknown", event(ProgressEvent.ERROR, 0)).isEmpty());
         assertEquals(2, bus.history("e", 0).size());
@@ -203,8 +207,8 @@ class LocalProgressBusTest {
     @Test
     void aSubscriberWhoseWritesNeverCompleteIsDroppedWhenTooFarBehind() {
         // Delivered on the publishing thread, so the reader that completes at once is never behind.
-        LocalProgressBus tight = new LocalProgressBus(Runnable::run, new ProgressSettings(Duration.ofMinutes(60), 5),
-                Clock.systemUTC());
+        LocalProgressBus tight =
+                new LocalProgressBus(Runnable::run, new ProgressSettings(Duration.ofMinutes(60), 5), Clock.systemUTC());
         AtomicReference<Boolean> dropped = new AtomicReference<>(false);
         List<ProgressEvent> handed = new CopyOnWriteArrayList<>();
         tight.subscribe("s", 0, new ProgressBus.Listener() {
@@ -235,12 +239,12 @@ class LocalProgressBusTest {
      */
     @Test
     void twoThousandSubscribersFiveHundredStalledTheRestGetEverything() {
-        java.util.concurrent.ThreadPoolExecutor pool = (java.util.concurrent.ThreadPoolExecutor)
-                Executors.newFixedThreadPool(4);
+        java.util.concurrent.ThreadPoolExecutor pool =
+                (java.util.concurrent.ThreadPoolExecutor) Executors.newFixedThreadPool(4);
         ExecutorService sockets = Executors.newFixedThreadPool(2);
         try {
-            LocalProgressBus busy = new LocalProgressBus(pool, new ProgressSettings(Duration.ofMinutes(60), 256),
-                    Clock.systemUTC());
+            LocalProgressBus busy =
+                    new LocalProgressBus(pool, new ProgressSettings(Duration.ofMinutes(60), 256), Clock.systemUTC());
             int events = 200;
             List<List<ProgressEvent>> readers = new ArrayList<>();
             for (int s = 0; s < 2000; s++) {
@@ -250,23 +254,29 @@ class LocalProgressBusTest {
                     List<ProgressEvent> got = new CopyOnWriteArrayList<>();
                     readers.add(got);
                     // Half the readers complete their writes later, on another thread, as a socket does.
-                    busy.subscribe("many", 0, s % 2 == 0 ? into(got) : e -> java.util.concurrent.CompletableFuture
-                            .runAsync(() -> got.add(e), sockets));
+                    busy.subscribe(
+                            "many",
+                            0,
+                            s % 2 == 0
+                                    ? into(got)
+                                    : e -> java.util.concurrent.CompletableFuture.runAsync(() -> got.add(e), sockets));
                 }
             }
             for (int i = 1; i < events; i++) {
                 busy.publish("many", event("fetching", i % 100));
             }
             busy.publish("many", event(ProgressEvent.COMPLETE, 100));
-            Awaitility.await().atMost(Duration.ofSeconds(30))
+            Awaitility.await()
+                    .atMost(Duration.ofSeconds(30))
                     .until(() -> readers.stream().allMatch(r -> r.size() == events));
             List<Long> expected = new ArrayList<>();
             for (long id = 1; id <= events; id++) {
                 expected.add(id);
             }
             readers.forEach(r -> assertEquals(expected, ids(r)));
-            Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> pool.getActiveCount() == 0
-                    && pool.getQueue().isEmpty());
+            Awaitility.await()
+                    .atMost(Duration.ofSeconds(5))
+                    .until(() -> pool.getActiveCount() == 0 && pool.getQueue().isEmpty());
         } finally {
             pool.shutdownNow();
             sockets.shutdownNow();

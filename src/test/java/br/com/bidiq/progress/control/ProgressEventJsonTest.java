@@ -14,10 +14,13 @@ class ProgressEventJsonTest {
     @Test
     void theSseDataCarriesNoIdAndTheNodeMessageCarriesItFirst() {
         ProgressEvent e = new ProgressEvent(7, "fetching", 40, "Buscando SP…", Map.of("uf", "SP"));
-        assertEquals("{\"stage\":\"fetching\",\"progress\":40,\"message\":\"Buscando SP…\",\"detail\":{\"uf\":\"SP\"}}",
+        assertEquals(
+                "{\"stage\":\"fetching\",\"progress\":40,\"message\":\"Buscando SP…\",\"detail\":{\"uf\":\"SP\"}}",
                 ProgressEventJson.data(e));
-        assertEquals("{\"id\":7,\"stage\":\"fetching\",\"progress\":40,\"message\":\"Buscando SP…\","
-                + "\"detail\":{\"uf\":\"SP\"}}", ProgressEventJson.write(e));
+        assertEquals(
+                "{\"id\":7,\"stage\":\"fetching\",\"progress\":40,\"message\":\"Buscando SP…\","
+                        + "\"detail\":{\"uf\":\"SP\"}}",
+                ProgressEventJson.write(e));
     }
 
     @Test

@@ -39,15 +39,14 @@ class RedisProgressBusTest {
     }
 
     RedisConnection connect(String url, String node) {
-        RedisConnection c = RedisConnection.create(url, node, 500, Duration.ofMillis(200),
-                executor);
+        RedisConnection c = RedisConnection.create(url, node, 500, Duration.ofMillis(200), executor);
         connections.add(c);
         return c;
     }
 
     RedisProgressBus node(String url, String name) {
-        return new RedisProgressBus(new LocalProgressBus(executor, SETTINGS, Clock.systemUTC()),
-                connect(url, name), SETTINGS);
+        return new RedisProgressBus(
+                new LocalProgressBus(executor, SETTINGS, Clock.systemUTC()), connect(url, name), SETTINGS);
     }
 
     static ProgressEvent event(String stage, int p) {
@@ -186,8 +185,8 @@ class RedisProgressBusTest {
     @Test
     void anotherNodeEndsALogWhoseWriterIsGoneOnceOnly() {
         RedisConnection aConnection = connect(REDIS, "a");
-        RedisProgressBus a = new RedisProgressBus(new LocalProgressBus(executor, SETTINGS, Clock.systemUTC()),
-                aConnection, SETTINGS);
+        RedisProgressBus a = new RedisProgressBus(
+                new LocalProgressBus(executor, SETTINGS, Clock.systemUTC()), aConnection, SETTINGS);
         RedisProgressBus b = node(REDIS, "b");
         String id = UUID.randomUUID().toString();
         a.open(id);
@@ -214,7 +213,9 @@ class RedisProgressBusTest {
         b.subscribe(id, 0, into(got));
         // Written straight to the list, as if the channel's message had been lost.
         RedisConnection writer = connect(REDIS, "w");
-        writer.client().orElseThrow().getList(RedisProgressBus.logKey(id))
+        writer.client()
+                .orElseThrow()
+                .getList(RedisProgressBus.logKey(id))
                 .add(ProgressEventJson.write(event("fetching", 5).withId(1)));
         b.catchUp();
         await(() -> got.size() == 1, 5);

@@ -17,8 +17,9 @@ class RemoteSubscriptionTest {
     final AtomicBoolean closed = new AtomicBoolean();
 
     RemoteSubscription after(long afterId) {
-        return new RemoteSubscription(afterId, new SerialDelivery(Runnable::run, ProgressBus.Listener.of(got::add),
-                100, () -> closed.set(true)));
+        return new RemoteSubscription(
+                afterId,
+                new SerialDelivery(Runnable::run, ProgressBus.Listener.of(got::add), 100, () -> closed.set(true)));
     }
 
     static ProgressEvent e(long id) {

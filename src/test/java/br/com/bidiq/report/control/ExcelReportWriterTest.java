@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import br.com.bidiq.report.entity.Licitacao;
 import br.com.bidiq.report.entity.ReportParameters;
 import br.com.bidiq.report.entity.SearchSubject;
-import br.com.bidiq.report.entity.Licitacao;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.math.BigDecimal;
@@ -26,25 +26,59 @@ import org.junit.jupiter.api.Test;
 class ExcelReportWriterTest {
 
     static Licitacao item(String id, String objeto, String valor, String encerramento) {
-        return new Licitacao(id, objeto, "MUNICIPIO DE LAGES", "SC", "Lages", "4209300", "M",
+        return new Licitacao(
+                id,
+                objeto,
+                "MUNICIPIO DE LAGES",
+                "SC",
+                "Lages",
+                "4209300",
+                "M",
                 valor == null ? null : new BigDecimal(valor),
-                "Pregão - Eletrônico", 6, "Divulgada no PNCP", "recebendo_proposta", "2026-11-20T08:15:00",
-                "2026-11-21T09:00:00", encerramento, 3, "critica",
-                "https://pncp.gov.br/app/editais/82777301000190/2026/12", 1.0, List.of("uniforme"));
+                "Pregão - Eletrônico",
+                6,
+                "Divulgada no PNCP",
+                "recebendo_proposta",
+                "2026-11-20T08:15:00",
+                "2026-11-21T09:00:00",
+                encerramento,
+                3,
+                "critica",
+                "https://pncp.gov.br/app/editais/82777301000190/2026/12",
+                1.0,
+                List.of("uniforme"));
     }
 
     static ReportParameters params() {
-        return new ReportParameters("Vestuário e Uniformes", "Vestuário e Uniformes", List.of("SC", "PR"),
-                LocalDate.of(2026, 11, 1), LocalDate.of(2026, 11, 28), "Recebendo propostas",
-                List.of("6 · Pregão - Eletrônico", "4 · Concorrência - Eletrônica"), new BigDecimal("1000"), null,
-                null, "Prazo mais próximo", List.of("Esferas: Municipal"), 120, 1,
-                LocalDateTime.parse("2026-11-29T10:11:12"), "PNCP (consulta ao vivo)");
+        return new ReportParameters(
+                "Vestuário e Uniformes",
+                "Vestuário e Uniformes",
+                List.of("SC", "PR"),
+                LocalDate.of(2026, 11, 1),
+                LocalDate.of(2026, 11, 28),
+                "Recebendo propostas",
+                List.of("6 · Pregão - Eletrônico", "4 · Concorrência - Eletrônica"),
+                new BigDecimal("1000"),
+                null,
+                null,
+                "Prazo mais próximo",
+                List.of("Esferas: Municipal"),
+                120,
+                1,
+                LocalDateTime.parse("2026-11-29T10:11:12"),
+                "PNCP (consulta ao vivo)");
     }
 
     static XSSFWorkbook write(List<Licitacao> items) throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ExcelReportWriter.write(items, params(), SummaryWriter.summarize(items,
-                SearchSubject.sector("Vestuário e Uniformes", false), LocalDateTime.parse("2026-11-29T10:00:00")), out);
+        ExcelReportWriter.write(
+                items,
+                params(),
+                SummaryWriter.summarize(
+                        items,
+                        SearchSubject.sector("Vestuário e Uniformes", false),
+                        LocalDateTime.parse("2026-11-29T10:00:00")),
+                out);
         return new XSSFWorkbook(new ByteArrayInputStream(out.toByteArray()));
     }
 
@@ -83,13 +117,16 @@ class ExcelReportWriterTest {
             Cell published = first.getCell(8);
             assertTrue(DateUtil.isCellDateFormatted(published));
             assertEquals(LocalDateTime.parse("2026-11-20T08:15:00"), published.getLocalDateTimeCellValue());
-            assertEquals(LocalDateTime.parse("2026-12-02T18:00:00"), first.getCell(10).getLocalDateTimeCellValue());
+            assertEquals(
+                    LocalDateTime.parse("2026-12-02T18:00:00"),
+                    first.getCell(10).getLocalDateTimeCellValue());
             assertEquals(CellType.BLANK, sheet.getRow(2).getCell(10).getCellType());
             assertEquals(3, (int) first.getCell(11).getNumericCellValue());
             assertEquals("Recebendo propostas", first.getCell(12).getStringCellValue());
             assertEquals("uniforme", first.getCell(13).getStringCellValue());
             Cell link = first.getCell(14);
-            assertEquals("HYPERLINK(\"https://pncp.gov.br/app/editais/82777301000190/2026/12\",\"Abrir edital\")",
+            assertEquals(
+                    "HYPERLINK(\"https://pncp.gov.br/app/editais/82777301000190/2026/12\",\"Abrir edital\")",
                     link.getCellFormula());
 
             // The undisclosed value is text: shown as such, left out of the SUM, with a note beside the total.
@@ -99,7 +136,8 @@ class ExcelReportWriterTest {
             assertEquals("TOTAL:", totals.getCell(5).getStringCellValue());
             assertEquals(CellType.FORMULA, totals.getCell(6).getCellType());
             assertEquals("SUM(G2:G4)", totals.getCell(6).getCellFormula());
-            assertEquals("O total não inclui 1 licitação com valor sigiloso ou não informado",
+            assertEquals(
+                    "O total não inclui 1 licitação com valor sigiloso ou não informado",
                     totals.getCell(7).getStringCellValue());
             wb.getCreationHelper().createFormulaEvaluator().evaluateAll();
             assertEquals(1334.56, totals.getCell(6).getNumericCellValue(), 1e-9);
@@ -108,16 +146,19 @@ class ExcelReportWriterTest {
 
             XSSFSheet summary = wb.getSheet(ExcelReportWriter.SUMMARY_SHEET);
             assertEquals(1, wb.getSheetIndex(summary));
-            assertTrue(summary.getRow(1).getCell(0).getStringCellValue().startsWith("Encontradas 3 licitações de"
-                    + " Vestuário e Uniformes, totalizando R$ 1.334,56"));
+            assertTrue(summary.getRow(1)
+                    .getCell(0)
+                    .getStringCellValue()
+                    .startsWith("Encontradas 3 licitações de" + " Vestuário e Uniformes, totalizando R$ 1.334,56"));
             String text = sheetText(summary);
             assertTrue(text.contains("Aquisição de uniformes"), text); // highlights name the object
             assertTrue(text.contains("Sem valor divulgado"), text);
 
             XSSFSheet meta = wb.getSheet(ExcelReportWriter.PARAMETERS_SHEET);
             assertNotNull(meta);
-            assertEquals(LocalDateTime.parse("2026-11-29T10:11:12"), meta.getRow(0).getCell(1)
-                    .getLocalDateTimeCellValue());
+            assertEquals(
+                    LocalDateTime.parse("2026-11-29T10:11:12"),
+                    meta.getRow(0).getCell(1).getLocalDateTimeCellValue());
             String params = sheetText(meta);
             assertTrue(params.contains("SC, PR"), params);
             assertTrue(params.contains("01/11/2026 a 28/11/2026"), params);
@@ -145,8 +186,10 @@ class ExcelReportWriterTest {
 
     @Test
     void formulaLikeTextStaysTextAndControlCharactersGo() throws Exception {
-        try (XSSFWorkbook wb = write(List.of(item("1", "=HYPERLINK(\"http://evil\")", "1", null),
-                item("2", "Uniformes\u0007 com\u0000 bip", "1", null), item("3", "@SUM(A1)", "1", null)))) {
+        try (XSSFWorkbook wb = write(List.of(
+                item("1", "=HYPERLINK(\"http://evil\")", "1", null),
+                item("2", "Uniformes\u0007 com\u0000 bip", "1", null),
+                item("3", "@SUM(A1)", "1", null)))) {
             XSSFSheet sheet = wb.getSheetAt(0);
             Cell evil = sheet.getRow(1).getCell(1);
             assertEquals(CellType.STRING, evil.getCellType());
@@ -160,12 +203,31 @@ class ExcelReportWriterTest {
 
     @Test
     void quotedUrlsMakeValidFormulasAndTooLongOnesArePlainText() throws Exception {
-        assertEquals("HYPERLINK(\"https://example.gov.br/p?q=\"\"x\"\"\",\"Abrir edital\")",
+        assertEquals(
+                "HYPERLINK(\"https://example.gov.br/p?q=\"\"x\"\"\",\"Abrir edital\")",
                 ExcelReportWriter.hyperlinkFormula("https://example.gov.br/p?q=\"x\""));
         String longUrl = "https://example.gov.br/p?" + "a".repeat(300);
-        Licitacao item = new Licitacao("1", "Uniformes", "MUNICIPIO DE LAGES", "SC", "Lages", "4209300", "M",
-                new BigDecimal("10"), "Pregão - Eletrônico", 6, "Divulgada no PNCP", "recebendo_proposta",
-                "2026-11-20T08:15:00", null, null, null, null, longUrl, 1.0, List.of("uniforme"));
+        Licitacao item = new Licitacao(
+                "1",
+                "Uniformes",
+                "MUNICIPIO DE LAGES",
+                "SC",
+                "Lages",
+                "4209300",
+                "M",
+                new BigDecimal("10"),
+                "Pregão - Eletrônico",
+                6,
+                "Divulgada no PNCP",
+                "recebendo_proposta",
+                "2026-11-20T08:15:00",
+                null,
+                null,
+                null,
+                null,
+                longUrl,
+                1.0,
+                List.of("uniforme"));
         try (XSSFWorkbook wb = write(List.of(item))) {
             Cell link = wb.getSheetAt(0).getRow(1).getCell(14);
             assertEquals(CellType.STRING, link.getCellType(), "Excel refuses a HYPERLINK over 255 characters");
@@ -185,7 +247,9 @@ class ExcelReportWriterTest {
     @Test
     void sheetNamesAreSafe() {
         assertEquals("Informática e Tecnologia", ExcelReportWriter.sheetName("Informática e Tecnologia"));
-        assertTrue(ExcelReportWriter.sheetName("Facilities (Limpeza e Zeladoria) e muito mais").length() <= 31);
+        assertTrue(ExcelReportWriter.sheetName("Facilities (Limpeza e Zeladoria) e muito mais")
+                        .length()
+                <= 31);
         assertFalse(ExcelReportWriter.sheetName("a/b:c").matches(".*[/:].*"));
     }
 }

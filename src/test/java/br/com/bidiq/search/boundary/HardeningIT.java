@@ -7,9 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import br.com.bidiq.testing.ApiClient;
-import br.com.bidiq.testing.SearchBody;
 import br.com.bidiq.testing.Deployments;
-import br.com.bidiq.testing.SearchBody;
 import br.com.bidiq.testing.FakePncpServer;
 import br.com.bidiq.testing.SearchBody;
 import br.com.bidiq.testing.SseClient;
@@ -61,7 +59,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @RunAsClient
 class HardeningIT {
 
-    static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     static final Path MESSAGES_LOG = Path.of("target/liberty/wlp/usr/servers/bidiq-it/logs/messages.log");
     static FakePncpServer pncp;
 
@@ -88,17 +87,22 @@ class HardeningIT {
     void drain() throws Exception {
         pncp.latency(0);
         for (String id : started) {
-            HTTP.send(HttpRequest.newBuilder(uri("/api/buscar/" + id)).DELETE().build(),
+            HTTP.send(
+                    HttpRequest.newBuilder(uri("/api/buscar/" + id)).DELETE().build(),
                     HttpResponse.BodyHandlers.discarding());
         }
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).until(() -> {
-            for (String id : started) {
-                if ("running".equals(json(get("/api/buscar/" + id, null).body()).getString("status"))) {
-                    return false;
-                }
-            }
-            return true;
-        });
+        await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(200))
+                .until(() -> {
+                    for (String id : started) {
+                        if ("running"
+                                .equals(json(get("/api/buscar/" + id, null).body())
+                                        .getString("status"))) {
+                            return false;
+                        }
+                    }
+                    return true;
+                });
         started.clear();
         pncp.reset();
         pncp.replaceRecords(FakePncpServer.sampleRecords());
@@ -134,7 +138,11 @@ class HardeningIT {
 
     /** One UF, one day, live: the issue's "ordinary search". */
     static String ordinary(String id) {
-        return SearchBody.live().id(id).dates("2026-02-10", "2026-02-10").modalidades(4).json();
+        return SearchBody.live()
+                .id(id)
+                .dates("2026-02-10", "2026-02-10")
+                .modalidades(4)
+                .json();
     }
 
     static String withDates(String fields) {
@@ -149,8 +157,9 @@ class HardeningIT {
         // Warm up first (class loading, JIT, the first validator and JSON-B use): the burst measures a running node.
         String warm = UUID.randomUUID().toString();
         assertEquals(202, post(ordinary(warm), "192.0.2.99").statusCode());
-        await().atMost(Duration.ofSeconds(30)).until(() -> !"running".equals(
-                json(get("/api/buscar/" + warm, null).body()).getString("status")));
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> !"running"
+                        .equals(json(get("/api/buscar/" + warm, null).body()).getString("status")));
         for (String path : List.of("/health/live", "/api/setores", "/")) {
             assertEquals(200, get(path, null).statusCode(), path);
         }
@@ -161,17 +170,21 @@ class HardeningIT {
         String[] paths = {"/health/live", "/api/setores", "/"};
         java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
         java.util.concurrent.ScheduledExecutorService prober = Executors.newSingleThreadScheduledExecutor();
-        prober.scheduleWithFixedDelay(() -> {
-            try {
-                long t0 = System.nanoTime();
-                HttpResponse<String> r = get(paths[next.getAndIncrement() % paths.length], null);
-                if (r.statusCode() == 200) {
-                    probeMillis.add((System.nanoTime() - t0) / 1_000_000);
-                }
-            } catch (Exception e) {
-                probeMillis.add(Long.MAX_VALUE);
-            }
-        }, 0, 20, TimeUnit.MILLISECONDS);
+        prober.scheduleWithFixedDelay(
+                () -> {
+                    try {
+                        long t0 = System.nanoTime();
+                        HttpResponse<String> r = get(paths[next.getAndIncrement() % paths.length], null);
+                        if (r.statusCode() == 200) {
+                            probeMillis.add((System.nanoTime() - t0) / 1_000_000);
+                        }
+                    } catch (Exception e) {
+                        probeMillis.add(Long.MAX_VALUE);
+                    }
+                },
+                0,
+                20,
+                TimeUnit.MILLISECONDS);
         List<Future<long[]>> answers = new ArrayList<>();
         for (int i = 0; i < posts; i++) {
             String client = "203.0.113." + (i % 40);
@@ -213,8 +226,9 @@ class HardeningIT {
 
     static String summary(List<Long> millis) {
         List<Long> s = millis.stream().sorted().toList();
-        return s.isEmpty() ? "none" : s.size() + " (p50 " + s.get(s.size() / 2) + " ms, max " + s.get(s.size() - 1)
-                + " ms)";
+        return s.isEmpty()
+                ? "none"
+                : s.size() + " (p50 " + s.get(s.size() / 2) + " ms, max " + s.get(s.size() - 1) + " ms)";
     }
 
     @Test
@@ -239,12 +253,13 @@ class HardeningIT {
         }
         String id = UUID.randomUUID().toString();
         assertEquals(202, post(ordinary(id), "192.0.2.50").statusCode());
-        SseClient.Stream_ s = SseClient.read(uri("/api/buscar/" + id + "/events"), null, Duration.ofSeconds(60),
-                e -> false);
+        SseClient.Stream_ s =
+                SseClient.read(uri("/api/buscar/" + id + "/events"), null, Duration.ofSeconds(60), e -> false);
         JsonObject first = json(s.events().get(0).data());
         assertTrue(first.getString("message").startsWith("Na fila"), first.toString());
         assertTrue(first.getJsonObject("detail").getBoolean("na_fila"));
-        assertEquals("complete", json(s.events().get(s.events().size() - 1).data()).getString("stage"));
+        assertEquals(
+                "complete", json(s.events().get(s.events().size() - 1).data()).getString("stage"));
     }
 
     // ---- 2, 3, 4. bodies: deadline, size, numbers, caps -------------------------------------------------------
@@ -256,7 +271,8 @@ class HardeningIT {
             socket.setSoTimeout(30_000);
             OutputStream out = socket.getOutputStream();
             out.write(("POST /api/buscar HTTP/1.1\r\nHost: " + base.getHost() + "\r\nContent-Type: application/json"
-                    + "\r\nContent-Length: 400\r\n\r\n{\"ufs\":").getBytes(StandardCharsets.US_ASCII));
+                            + "\r\nContent-Length: 400\r\n\r\n{\"ufs\":")
+                    .getBytes(StandardCharsets.US_ASCII));
             out.flush();
             InputStream in = socket.getInputStream();
             String answer = new String(in.readAllBytes(), StandardCharsets.ISO_8859_1);
@@ -272,7 +288,8 @@ class HardeningIT {
         long t0 = System.nanoTime();
         try (Socket socket = new Socket(base.getHost(), base.getPort())) {
             socket.setSoTimeout(30_000);
-            socket.getOutputStream().write("GET /api/setores HTTP/1.1\r\nHost: x\r\n".getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream()
+                    .write("GET /api/setores HTTP/1.1\r\nHost: x\r\n".getBytes(StandardCharsets.US_ASCII));
             socket.getOutputStream().flush();
             socket.getInputStream().readAllBytes();
             long seconds = (System.nanoTime() - t0) / 1_000_000_000;
@@ -282,14 +299,17 @@ class HardeningIT {
 
     @Test
     void bodiesOverSixteenKilobytesAre413EvenWithoutContentLengthLies() throws Exception {
-        String big = withDates("\"esferas\":[" + IntStream.range(0, 2_000_000).mapToObj(i -> "\"M\"")
-                .collect(Collectors.joining(",")) + "]");
+        String big = withDates("\"esferas\":["
+                + IntStream.range(0, 2_000_000).mapToObj(i -> "\"M\"").collect(Collectors.joining(",")) + "]");
         HttpResponse<String> r = post(big, "192.0.2.200");
         assertEquals(413, r.statusCode());
         assertTrue(json(r.body()).getString("erro").contains("16 KB"));
-        HttpResponse<String> chunked = HTTP.send(HttpRequest.newBuilder(uri("/api/buscar"))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofInputStream(
-                        () -> new java.io.ByteArrayInputStream(big.getBytes(StandardCharsets.UTF_8)))).build(),
+        HttpResponse<String> chunked = HTTP.send(
+                HttpRequest.newBuilder(uri("/api/buscar"))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofInputStream(
+                                () -> new java.io.ByteArrayInputStream(big.getBytes(StandardCharsets.UTF_8))))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(413, chunked.statusCode(), "a chunked body is counted as it arrives");
     }
@@ -304,7 +324,8 @@ class HardeningIT {
         HttpResponse<String> over = post(withDates("\"valor_maximo\":1E+10000000"), "192.0.2.201");
         assertEquals(422, over.statusCode(), over.body());
         assertTrue(json(over.body()).getJsonObject("campos").containsKey("valor_maximo"));
-        assertEquals(422, post(withDates("\"valor_minimo\":10.001"), "192.0.2.201").statusCode());
+        assertEquals(
+                422, post(withDates("\"valor_minimo\":10.001"), "192.0.2.201").statusCode());
     }
 
     @Test
@@ -322,13 +343,20 @@ class HardeningIT {
 
     @Test
     void aLivePlanOverTheRequestBudgetIs422AndSendsNothing() throws Exception {
-        String ufs = String.join(",", List.of("AC", "AL", "AP", "AM", "BA", "CE", "DF", "ES", "GO", "MA", "MT", "MS",
-                "MG", "PA", "PB", "PR", "PE", "PI", "RJ", "RN", "RS", "RO", "RR", "SC", "SP", "SE", "TO")
-                .stream().map(u -> "\"" + u + "\"").toList());
+        String ufs = String.join(
+                ",",
+                List.of(
+                                "AC", "AL", "AP", "AM", "BA", "CE", "DF", "ES", "GO", "MA", "MT", "MS", "MG", "PA",
+                                "PB", "PR", "PE", "PI", "RJ", "RN", "RS", "RO", "RR", "SC", "SP", "SE", "TO")
+                        .stream()
+                        .map(u -> "\"" + u + "\"")
+                        .toList());
         LocalDate end = LocalDate.now(java.time.ZoneId.of("America/Sao_Paulo"));
-        HttpResponse<String> r = post("{\"ufs\":[" + ufs + "],\"data_inicial\":\"" + end.minusDays(365)
-                + "\",\"data_final\":\"" + end + "\",\"modalidades\":[1,2,3,4,5,6,7,8,9,10,11,12,13,14],"
-                + "\"fonte\":\"pncp\"}", "192.0.2.203");
+        HttpResponse<String> r = post(
+                "{\"ufs\":[" + ufs + "],\"data_inicial\":\"" + end.minusDays(365)
+                        + "\",\"data_final\":\"" + end + "\",\"modalidades\":[1,2,3,4,5,6,7,8,9,10,11,12,13,14],"
+                        + "\"fonte\":\"pncp\"}",
+                "192.0.2.203");
         assertEquals(422, r.statusCode(), r.body());
         JsonObject body = json(r.body());
         assertTrue(body.getString("erro").contains("limite de 3000"), r.body());
@@ -341,25 +369,40 @@ class HardeningIT {
     @Test
     void absurdPncpValuesAreNotInformed() throws Exception {
         List<JsonObject> records = new ArrayList<>(FakePncpServer.sampleRecords());
-        JsonObject victim = records.stream().filter(r -> r.getString("objetoCompra").toLowerCase().contains("uniforme"))
-                .findFirst().orElseThrow();
+        JsonObject victim = records.stream()
+                .filter(r -> r.getString("objetoCompra").toLowerCase().contains("uniforme"))
+                .findFirst()
+                .orElseThrow();
         String dia = victim.getString("dataPublicacaoPncp").substring(0, 10);
         String uf = victim.getJsonObject("unidadeOrgao").getString("ufSigla");
-        records.set(records.indexOf(victim), Json.createObjectBuilder(victim)
-                .add("valorTotalEstimado", Json.createValue(new BigDecimal("1E+10000000"))).build());
+        records.set(
+                records.indexOf(victim),
+                Json.createObjectBuilder(victim)
+                        .add("valorTotalEstimado", Json.createValue(new BigDecimal("1E+10000000")))
+                        .build());
         pncp.replaceRecords(records);
         String id = UUID.randomUUID().toString();
-        assertEquals(202, post("{\"search_id\":\"" + id + "\",\"ufs\":[\"" + uf + "\"],\"data_inicial\":\"" + dia
-                + "\",\"data_final\":\"" + dia + "\",\"modalidades\":[" + victim.getInt("modalidadeId")
-                + "],\"fonte\":\"pncp\",\"show_all_matches\":true}", "192.0.2.204").statusCode());
-        await().atMost(Duration.ofSeconds(30)).until(() -> !"running".equals(
-                json(get("/api/buscar/" + id, null).body()).getString("status")));
+        assertEquals(
+                202,
+                post(
+                                "{\"search_id\":\"" + id + "\",\"ufs\":[\"" + uf + "\"],\"data_inicial\":\"" + dia
+                                        + "\",\"data_final\":\"" + dia + "\",\"modalidades\":["
+                                        + victim.getInt("modalidadeId")
+                                        + "],\"fonte\":\"pncp\",\"show_all_matches\":true}",
+                                "192.0.2.204")
+                        .statusCode());
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> !"running"
+                        .equals(json(get("/api/buscar/" + id, null).body()).getString("status")));
         HttpResponse<String> view = get("/api/buscar/" + id, null);
-        assertTrue(view.body().length() < 2_000_000, "no giant number written out: " + view.body().length());
+        assertTrue(
+                view.body().length() < 2_000_000,
+                "no giant number written out: " + view.body().length());
         JsonObject result = json(view.body()).getJsonObject("resultado");
         JsonObject hit = result.getJsonArray("licitacoes").getValuesAs(JsonObject.class).stream()
                 .filter(l -> victim.getString("numeroControlePNCP").equals(l.getString("pncp_id", "")))
-                .findFirst().orElseThrow(() -> new AssertionError(result.toString()));
+                .findFirst()
+                .orElseThrow(() -> new AssertionError(result.toString()));
         assertTrue(!hit.containsKey("valor") || hit.isNull("valor"), hit.toString());
     }
 
@@ -369,20 +412,28 @@ class HardeningIT {
     void aFinishedStreamResumedAtItsEndAnswers204() throws Exception {
         String id = UUID.randomUUID().toString();
         assertEquals(202, post(ordinary(id), "192.0.2.205").statusCode());
-        SseClient.Stream_ whole = SseClient.read(uri("/api/buscar/" + id + "/events"), null, Duration.ofSeconds(60),
-                e -> false);
+        SseClient.Stream_ whole =
+                SseClient.read(uri("/api/buscar/" + id + "/events"), null, Duration.ofSeconds(60), e -> false);
         String lastId = whole.events().get(whole.events().size() - 1).id();
         for (String at : List.of(lastId, String.valueOf(Long.parseLong(lastId) + 50))) {
             long t0 = System.nanoTime();
-            HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(uri("/api/buscar/" + id + "/events"))
-                    .header("Accept", "text/event-stream").header("Last-Event-ID", at).timeout(Duration.ofSeconds(10))
-                    .build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> r = HTTP.send(
+                    HttpRequest.newBuilder(uri("/api/buscar/" + id + "/events"))
+                            .header("Accept", "text/event-stream")
+                            .header("Last-Event-ID", at)
+                            .timeout(Duration.ofSeconds(10))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
             assertEquals(204, r.statusCode(), "Last-Event-ID " + at);
             assertTrue((System.nanoTime() - t0) / 1_000_000 < 5_000);
         }
-        SseClient.Stream_ tail = SseClient.read(uri("/api/buscar/" + id + "/events"),
-                String.valueOf(Long.parseLong(lastId) - 1), Duration.ofSeconds(10), e -> false);
-        assertEquals(List.of(lastId), tail.events().stream().map(SseClient.Event::id).toList());
+        SseClient.Stream_ tail = SseClient.read(
+                uri("/api/buscar/" + id + "/events"),
+                String.valueOf(Long.parseLong(lastId) - 1),
+                Duration.ofSeconds(10),
+                e -> false);
+        assertEquals(
+                List.of(lastId), tail.events().stream().map(SseClient.Event::id).toList());
     }
 
     @Test
@@ -412,8 +463,12 @@ class HardeningIT {
     }
 
     HttpResponse<InputStream> stream(String id, String client) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(uri("/api/buscar/" + id + "/events")).header("Accept",
-                "text/event-stream").header("X-Forwarded-For", client).build(), HttpResponse.BodyHandlers.ofInputStream());
+        return HTTP.send(
+                HttpRequest.newBuilder(uri("/api/buscar/" + id + "/events"))
+                        .header("Accept", "text/event-stream")
+                        .header("X-Forwarded-For", client)
+                        .build(),
+                HttpResponse.BodyHandlers.ofInputStream());
     }
 
     // ---- 9. logs -----------------------------------------------------------------------------------------------
@@ -421,10 +476,14 @@ class HardeningIT {
     @Test
     void aForgedLineIsEscapedAndARefusalLogsOneInfoLine() throws Exception {
         String requestId = "forja-" + UUID.randomUUID();
-        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(uri("/api/buscar"))
-                .header("Content-Type", "application/json").header("X-Request-ID", requestId)
-                .POST(HttpRequest.BodyPublishers.ofString(withDates("\"setor_id\":\"x\\r\\n[ERROR] FORJADO "
-                        + requestId + "\""))).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> r = HTTP.send(
+                HttpRequest.newBuilder(uri("/api/buscar"))
+                        .header("Content-Type", "application/json")
+                        .header("X-Request-ID", requestId)
+                        .POST(HttpRequest.BodyPublishers.ofString(
+                                withDates("\"setor_id\":\"x\\r\\n[ERROR] FORJADO " + requestId + "\"")))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertEquals(422, r.statusCode());
         org.junit.jupiter.api.Assumptions.assumeTrue(Files.exists(MESSAGES_LOG), "Liberty's messages.log");
         await().atMost(Duration.ofSeconds(10)).until(() -> log().contains(requestId));
@@ -446,7 +505,9 @@ class HardeningIT {
         pncp.latency(500);
         String id = UUID.randomUUID().toString();
         assertEquals(202, post(ordinary(id), "192.0.2.208").statusCode());
-        assertEquals(202, post(ordinary(id).replace("\"SC\"", "\"sc\""), "192.0.2.208").statusCode());
+        assertEquals(
+                202,
+                post(ordinary(id).replace("\"SC\"", "\"sc\""), "192.0.2.208").statusCode());
         HttpResponse<String> other = post(ordinary(id).replace("\"SC\"", "\"SP\""), "192.0.2.208");
         assertEquals(409, other.statusCode());
         assertTrue(json(other.body()).getString("erro").contains("search_id"));
@@ -455,19 +516,26 @@ class HardeningIT {
     @Test
     void nothingIsCoerced() throws Exception {
         Map<String, Integer> cases = Map.of(
-                withDates("\"modalidades\":[1.5]"), 422,
-                withDates("\"show_all_matches\":\"yes\""), 422,
-                "{\"ufs\":[\"SC\"],\"ufs\":[\"SP\"],\"data_inicial\":\"2026-02-10\",\"data_final\":\"2026-02-10\"}", 400,
-                "{\"ufs\":[\"SC\"],\"data_inicial\":\"0000-02-10\",\"data_final\":\"2026-02-10\"}", 422);
+                withDates("\"modalidades\":[1.5]"),
+                422,
+                withDates("\"show_all_matches\":\"yes\""),
+                422,
+                "{\"ufs\":[\"SC\"],\"ufs\":[\"SP\"],\"data_inicial\":\"2026-02-10\",\"data_final\":\"2026-02-10\"}",
+                400,
+                "{\"ufs\":[\"SC\"],\"data_inicial\":\"0000-02-10\",\"data_final\":\"2026-02-10\"}",
+                422);
         for (Map.Entry<String, Integer> c : cases.entrySet()) {
             HttpResponse<String> r = post(c.getKey(), "192.0.2.209");
             assertEquals(c.getValue(), r.statusCode(), c.getKey() + " → " + r.body());
             assertFalse(json(r.body()).getString("erro").isBlank());
         }
         byte[] latin1 = withDates("\"termos_busca\":\"confecção\"").getBytes(StandardCharsets.ISO_8859_1);
-        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(uri("/api/buscar"))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofByteArray(latin1))
-                .build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> r = HTTP.send(
+                HttpRequest.newBuilder(uri("/api/buscar"))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(latin1))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertEquals(400, r.statusCode(), r.body());
         assertTrue(json(r.body()).getString("erro").contains("UTF-8"));
     }
@@ -476,12 +544,16 @@ class HardeningIT {
 
     @Test
     void noHostEchoNoExceptionNamesNoCountsInHealth() throws Exception {
-        HttpResponse<String> openapi = HTTP.send(HttpRequest.newBuilder(root("/openapi")).header("X-Forwarded-Host",
-                "evil.example").build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> openapi = HTTP.send(
+                HttpRequest.newBuilder(root("/openapi"))
+                        .header("X-Forwarded-Host", "evil.example")
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertEquals(200, openapi.statusCode());
         try (Socket socket = new Socket(base.getHost(), base.getPort())) {
-            socket.getOutputStream().write(("GET /openapi HTTP/1.1\r\nHost: evil.example\r\nConnection: close\r\n\r\n")
-                    .getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream()
+                    .write(("GET /openapi HTTP/1.1\r\nHost: evil.example\r\nConnection: close\r\n\r\n")
+                            .getBytes(StandardCharsets.US_ASCII));
             String raw = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             assertTrue(raw.startsWith("HTTP/1.1 200"), raw.substring(0, Math.min(200, raw.length())));
             assertFalse(raw.contains("evil.example"), "the Host header is not echoed");
@@ -489,7 +561,10 @@ class HardeningIT {
         for (String path : List.of("/nada.html", "/WEB-INF/web.xml", "/api/%c0%ae%c0%ae/x")) {
             HttpResponse<String> r = get(path, null);
             assertTrue(r.statusCode() >= 400, path);
-            assertFalse(r.body().contains("Exception") || r.body().contains("SRVE") || r.body().contains("java."),
+            assertFalse(
+                    r.body().contains("Exception")
+                            || r.body().contains("SRVE")
+                            || r.body().contains("java."),
                     path + " → " + r.body());
         }
         String live = get("/health/live", null).body();

@@ -1,17 +1,13 @@
 package br.com.bidiq.search.boundary;
 
-import br.com.bidiq.testing.ApiClient;
-import br.com.bidiq.testing.SearchBody;
-import br.com.bidiq.testing.Deployments;
-
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import br.com.bidiq.testing.SearchBody;
+import br.com.bidiq.testing.ApiClient;
+import br.com.bidiq.testing.Deployments;
 import br.com.bidiq.testing.FakePncpServer;
-import br.com.bidiq.testing.SearchBody;
 import br.com.bidiq.testing.S3ProxyServer;
 import br.com.bidiq.testing.SearchBody;
 import br.com.bidiq.testing.SseClient;
@@ -49,6 +45,7 @@ class SearchFlowIT {
     static final int FAKE_PNCP_PORT = 18089;
     /** Which report storage the server under test was configured with (set per failsafe execution). */
     static final String STORAGE = System.getProperty("bidiq.expected.storage", "filesystem");
+
     static final HttpClient HTTP = HttpClient.newHttpClient();
     static FakePncpServer pncp;
 
@@ -70,13 +67,16 @@ class SearchFlowIT {
 
     /** Fetches a report by id: streamed by the app (filesystem) or through a redirect to a presigned URL. */
     HttpResponse<byte[]> download(String downloadId) throws Exception {
-        HttpResponse<byte[]> first = HTTP.send(HttpRequest.newBuilder(uri("/api/download/" + downloadId)).build(),
+        HttpResponse<byte[]> first = HTTP.send(
+                HttpRequest.newBuilder(uri("/api/download/" + downloadId)).build(),
                 HttpResponse.BodyHandlers.ofByteArray());
         if ("object-storage".equals(STORAGE)) {
             assertEquals(302, first.statusCode());
             URI target = URI.create(first.headers().firstValue("Location").orElseThrow());
-            assertEquals(URI.create("http://127.0.0.1:" + S3ProxyServer.IT_PORT).getAuthority(),
-                    target.getAuthority(), "redirects only to the configured storage");
+            assertEquals(
+                    URI.create("http://127.0.0.1:" + S3ProxyServer.IT_PORT).getAuthority(),
+                    target.getAuthority(),
+                    "redirects only to the configured storage");
             return HTTP.send(HttpRequest.newBuilder(target).build(), HttpResponse.BodyHandlers.ofByteArray());
         }
         return first;
@@ -114,7 +114,11 @@ class SearchFlowIT {
 
     /** Live from PNCP, whatever the index holds: these tests are about fetching. */
     static String engineeringSearch(String id, String ufs) {
-        return SearchBody.live().id(id).raw("ufs", "[" + ufs + "]").sector("engenharia").json();
+        return SearchBody.live()
+                .id(id)
+                .raw("ufs", "[" + ufs + "]")
+                .sector("engenharia")
+                .json();
     }
 
     SseClient.Stream_ events(String id, String lastEventId) throws Exception {
@@ -144,8 +148,22 @@ class SearchFlowIT {
         assertTrue(stream.closedByServer(), "the server closes the stream after the terminal event");
         List<String> stages = stages(stream);
         // SC x {4,5} x two windows (2026-02-10..03-11, 03-12..03-12) = 4 units, one event each.
-        assertEquals(List.of("connecting", "connecting", "fetching", "fetching", "fetching", "fetching", "fetching",
-                "fetching", "filtering", "filtering", "summary", "excel", "complete"), stages);
+        assertEquals(
+                List.of(
+                        "connecting",
+                        "connecting",
+                        "fetching",
+                        "fetching",
+                        "fetching",
+                        "fetching",
+                        "fetching",
+                        "fetching",
+                        "filtering",
+                        "filtering",
+                        "summary",
+                        "excel",
+                        "complete"),
+                stages);
         for (int i = 3; i <= 6; i++) {
             JsonObject unit = json(stream.events().get(i).data()).getJsonObject("detail");
             assertEquals(i - 2, unit.getInt("unidades_concluidas"));
@@ -155,7 +173,8 @@ class SearchFlowIT {
             assertEquals(String.valueOf(i + 1), stream.events().get(i).id());
             assertEquals("3000", stream.events().get(i).retry());
         }
-        JsonObject complete = json(stream.events().get(stream.events().size() - 1).data());
+        JsonObject complete =
+                json(stream.events().get(stream.events().size() - 1).data());
         assertEquals(100, complete.getInt("progress"));
         String downloadId = complete.getJsonObject("detail").getString("download_id");
 
@@ -173,17 +192,23 @@ class SearchFlowIT {
         if ("object-storage".equals(STORAGE)) {
             String url = complete.getJsonObject("detail").getString("download_url");
             assertEquals(url, r.getString("download_url"));
-            assertEquals(200, HTTP.send(HttpRequest.newBuilder(URI.create(url)).build(),
-                    HttpResponse.BodyHandlers.discarding()).statusCode(), "the presigned URL works");
+            assertEquals(
+                    200,
+                    HTTP.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.discarding())
+                            .statusCode(),
+                    "the presigned URL works");
         }
         HttpResponse<byte[]> xlsx = download(downloadId);
         assertEquals(200, xlsx.statusCode());
-        assertTrue(xlsx.headers().firstValue("Content-Disposition").orElse("")
+        assertTrue(xlsx.headers()
+                .firstValue("Content-Disposition")
+                .orElse("")
                 .contains("BidIQ_Engenharia_e_Construcao_2026-02-10_a_2026-03-12.xlsx"));
         try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(xlsx.body()))) {
             assertEquals("Engenharia e Construção", wb.getSheetAt(0).getSheetName());
             assertEquals(filtered + 2, wb.getSheetAt(0).getPhysicalNumberOfRows(), "header + rows + total");
-            assertEquals(r.getJsonArray("licitacoes").getJsonObject(0).getString("pncp_id"),
+            assertEquals(
+                    r.getJsonArray("licitacoes").getJsonObject(0).getString("pncp_id"),
                     wb.getSheetAt(0).getRow(1).getCell(0).getStringCellValue());
         }
     }
@@ -202,12 +227,12 @@ class SearchFlowIT {
         SseClient.Stream_ resumed = events(id, "5");
         assertEquals(first.events().subList(5, first.events().size()), resumed.events());
 
-        SseClient.Stream_ byQuery = SseClient.read(uri("/api/buscar/" + id + "/events?lastEventId=7"), null,
-                Duration.ofSeconds(30), e -> false);
+        SseClient.Stream_ byQuery = SseClient.read(
+                uri("/api/buscar/" + id + "/events?lastEventId=7"), null, Duration.ofSeconds(30), e -> false);
         assertEquals(first.events().subList(7, first.events().size()), byQuery.events());
 
-        SseClient.Stream_ reference = SseClient.read(uri("/api/buscar-progress/" + id), null, Duration.ofSeconds(30),
-                e -> false);
+        SseClient.Stream_ reference =
+                SseClient.read(uri("/api/buscar-progress/" + id), null, Duration.ofSeconds(30), e -> false);
         assertEquals(first.events(), reference.events());
     }
 
@@ -216,14 +241,16 @@ class SearchFlowIT {
         pncp.latency(400);
         String id = UUID.randomUUID().toString();
         post(engineeringSearch(id, "\"SC\",\"SP\",\"MG\""));
-        SseClient.Stream_ part = SseClient.read(uri("/api/buscar/" + id + "/events"), null, Duration.ofSeconds(30),
-                e -> e.id().equals("4"));
+        SseClient.Stream_ part = SseClient.read(
+                uri("/api/buscar/" + id + "/events"), null, Duration.ofSeconds(30), e -> e.id().equals("4"));
         assertEquals(4, part.events().size());
         SseClient.Stream_ rest = events(id, "4");
         assertTrue(rest.closedByServer());
         assertEquals("5", rest.events().get(0).id());
         for (int i = 1; i < rest.events().size(); i++) {
-            assertEquals(Long.parseLong(rest.events().get(i - 1).id()) + 1, Long.parseLong(rest.events().get(i).id()));
+            assertEquals(
+                    Long.parseLong(rest.events().get(i - 1).id()) + 1,
+                    Long.parseLong(rest.events().get(i).id()));
         }
         assertEquals("complete", stages(rest).get(stages(rest).size() - 1));
     }
@@ -249,9 +276,12 @@ class SearchFlowIT {
         assertEquals(202, again.statusCode());
         assertEquals(id, json(again.body()).getString("search_id"));
         assertEquals("complete", json(again.body()).getString("status"));
-        org.awaitility.Awaitility.await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(2))
+        org.awaitility.Awaitility.await()
+                .during(Duration.ofMillis(500))
+                .atMost(Duration.ofSeconds(2))
                 .until(() -> pncp.requests().size() == requests);
-        assertEquals(1, stages(events(id, null)).stream().filter("complete"::equals).count());
+        assertEquals(
+                1, stages(events(id, null)).stream().filter("complete"::equals).count());
     }
 
     @Test
@@ -265,8 +295,10 @@ class SearchFlowIT {
         assertTrue(fields.containsKey("setor_id"));
         assertTrue(fields.containsKey("modalidades"));
         assertEquals(400, post("{\"ufs\": [").statusCode());
-        assertEquals(422, post("{\"ufs\":[\"SP\"],\"data_inicial\":\"2024-01-01\",\"data_final\":\"2026-01-01\"}")
-                .statusCode());
+        assertEquals(
+                422,
+                post("{\"ufs\":[\"SP\"],\"data_inicial\":\"2024-01-01\",\"data_final\":\"2026-01-01\"}")
+                        .statusCode());
         assertEquals(0, pncp.requests().size());
         assertEquals(404, get("/api/buscar/" + UUID.randomUUID()).statusCode());
         assertEquals(404, get("/api/buscar/" + UUID.randomUUID() + "/events").statusCode());
@@ -279,8 +311,10 @@ class SearchFlowIT {
 
     @Test
     void aUfThatPncpFailsIsListedAndTheSearchStillCompletes() throws Exception {
-        pncp.fault("SP", new FakePncpServer.Fault(500, "application/json",
-                "Erro na comunicação com o banco de dados.", Map.of(), 0));
+        pncp.fault(
+                "SP",
+                new FakePncpServer.Fault(
+                        500, "application/json", "Erro na comunicação com o banco de dados.", Map.of(), 0));
         String id = UUID.randomUUID().toString();
         post(engineeringSearch(id, "\"SC\",\"SP\""));
         SseClient.Stream_ s = events(id, null);
@@ -306,10 +340,13 @@ class SearchFlowIT {
         assertEquals("error", stages.get(stages.size() - 1));
         assertFalse(stages.contains("complete"));
         JsonObject last = json(s.events().get(s.events().size() - 1).data());
-        assertTrue(last.getString("message").startsWith("Não foi possível consultar o PNCP: as 8 consultas"
-                + " falharam"), last.toString());
+        assertTrue(
+                last.getString("message").startsWith("Não foi possível consultar o PNCP: as 8 consultas" + " falharam"),
+                last.toString());
         assertEquals("pncp_indisponivel", last.getJsonObject("detail").getString("motivo"));
-        assertEquals(8, last.getJsonObject("detail").getJsonArray("unidades_com_falha").size());
+        assertEquals(
+                8,
+                last.getJsonObject("detail").getJsonArray("unidades_com_falha").size());
         JsonObject view = json(get("/api/buscar/" + id).body());
         assertEquals("error", view.getString("status"));
         assertFalse(view.containsKey("resultado"));
@@ -331,7 +368,9 @@ class SearchFlowIT {
         List<String> stages = stages(s);
         assertEquals("cancelled", stages.get(stages.size() - 1), stages.toString());
         int after = pncp.requests().size();
-        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(4)).until(() -> pncp.requests().size() == after);
+        await().during(Duration.ofSeconds(1))
+                .atMost(Duration.ofSeconds(4))
+                .until(() -> pncp.requests().size() == after);
         assertTrue(after < 20 * 2 * 2, "requests: " + after);
         JsonObject view = json(get("/api/buscar/" + id).body());
         assertEquals("cancelled", view.getString("status"));
@@ -340,7 +379,9 @@ class SearchFlowIT {
         pncp.latency(0);
         String done = UUID.randomUUID().toString();
         post(engineeringSearch(done, "\"SC\""));
-        assertEquals("complete", stages(events(done, null)).get(stages(events(done, null)).size() - 1));
+        assertEquals(
+                "complete",
+                stages(events(done, null)).get(stages(events(done, null)).size() - 1));
         HttpResponse<String> late = delete("/api/buscar/" + done);
         assertEquals(200, late.statusCode());
         assertEquals("complete", json(late.body()).getString("status"), "a finished search is not affected");
@@ -368,17 +409,35 @@ class SearchFlowIT {
         assertTrue(raw > 0);
         assertFalse(liveResult.getJsonArray("licitacoes").isEmpty(), "óleo de soja, frango, açúcar");
         // The live records are written to the index in the background.
-        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> json(get("/api/indice").body())
-                .getJsonObject("registros_por_uf").getJsonNumber("ES") != null
-                && json(get("/api/indice").body()).getJsonObject("registros_por_uf").getInt("ES") >= raw);
+        org.awaitility.Awaitility.await()
+                .atMost(Duration.ofSeconds(30))
+                .until(() -> json(get("/api/indice").body())
+                                        .getJsonObject("registros_por_uf")
+                                        .getJsonNumber("ES")
+                                != null
+                        && json(get("/api/indice").body())
+                                        .getJsonObject("registros_por_uf")
+                                        .getInt("ES")
+                                >= raw);
         int requests = pncp.requests().size();
 
         String second = UUID.randomUUID().toString();
         post("{\"search_id\":\"" + second + "\"," + search);
         SseClient.Stream_ indexed = events(second, null);
-        assertEquals(List.of("connecting", "connecting", "consultando", "consultando", "filtering", "filtering",
-                "summary", "excel", "complete"), stages(indexed));
-        JsonObject end = json(indexed.events().get(indexed.events().size() - 1).data()).getJsonObject("detail");
+        assertEquals(
+                List.of(
+                        "connecting",
+                        "connecting",
+                        "consultando",
+                        "consultando",
+                        "filtering",
+                        "filtering",
+                        "summary",
+                        "excel",
+                        "complete"),
+                stages(indexed));
+        JsonObject end =
+                json(indexed.events().get(indexed.events().size() - 1).data()).getJsonObject("detail");
         assertEquals("indice", end.getString("fonte"));
         assertTrue(end.containsKey("dados_atualizados_em"));
         JsonObject r = json(get("/api/buscar/" + second).body()).getJsonObject("resultado");
@@ -393,10 +452,16 @@ class SearchFlowIT {
             HttpResponse<String> r = get(path);
             assertEquals(200, r.statusCode(), path);
             String csp = r.headers().firstValue("Content-Security-Policy").orElse("");
-            assertTrue(csp.contains("default-src 'self'") && csp.contains("frame-ancestors 'none'")
-                    && !csp.contains("unsafe-inline"), path + ": " + csp);
-            assertEquals("nosniff", r.headers().firstValue("X-Content-Type-Options").orElse(""), path);
-            assertEquals("strict-origin-when-cross-origin", r.headers().firstValue("Referrer-Policy").orElse(""),
+            assertTrue(
+                    csp.contains("default-src 'self'")
+                            && csp.contains("frame-ancestors 'none'")
+                            && !csp.contains("unsafe-inline"),
+                    path + ": " + csp);
+            assertEquals(
+                    "nosniff", r.headers().firstValue("X-Content-Type-Options").orElse(""), path);
+            assertEquals(
+                    "strict-origin-when-cross-origin",
+                    r.headers().firstValue("Referrer-Policy").orElse(""),
                     path);
         }
     }
@@ -406,16 +471,27 @@ class SearchFlowIT {
         JsonObject sectors = json(get("/api/setores").body());
         assertEquals(12, sectors.getJsonArray("setores").size());
         // MicroProfile Health lives at the server's root (WildFly: on its management port).
-        String health = System.getProperty("bidiq.health.url", base.toURI().resolve("/health").toString());
-        JsonObject ready = json(HTTP.send(HttpRequest.newBuilder(URI.create(health + "/ready")).build(),
-                HttpResponse.BodyHandlers.ofString()).body());
+        String health = System.getProperty(
+                "bidiq.health.url", base.toURI().resolve("/health").toString());
+        JsonObject ready = json(HTTP.send(
+                        HttpRequest.newBuilder(URI.create(health + "/ready")).build(),
+                        HttpResponse.BodyHandlers.ofString())
+                .body());
         assertEquals("UP", ready.getString("status"));
         // Servers add checks of their own: find ours by name.
         JsonObject data = ready.getJsonArray("checks").getValuesAs(JsonObject.class).stream()
-                .filter(c -> "bidiq".equals(c.getString("name"))).findFirst().orElseThrow().getJsonObject("data");
+                .filter(c -> "bidiq".equals(c.getString("name")))
+                .findFirst()
+                .orElseThrow()
+                .getJsonObject("data");
         assertEquals("in-memory", data.getString("progress_bus"));
         assertEquals(STORAGE, data.getString("storage"));
-        assertEquals(200, HTTP.send(HttpRequest.newBuilder(URI.create(health + "/live")).build(),
-                HttpResponse.BodyHandlers.ofString()).statusCode());
+        assertEquals(
+                200,
+                HTTP.send(
+                                HttpRequest.newBuilder(URI.create(health + "/live"))
+                                        .build(),
+                                HttpResponse.BodyHandlers.ofString())
+                        .statusCode());
     }
 }

@@ -22,8 +22,14 @@ class SearchRequestReaderTest {
     static final String DATES = "\"data_inicial\":\"2026-11-01\",\"data_final\":\"2026-11-28\"";
 
     static SearchRequest read(byte[] body) throws IOException {
-        return new SearchRequestReader().readFrom(SearchRequest.class, SearchRequest.class, new Annotation[0],
-                MediaType.APPLICATION_JSON_TYPE, new MultivaluedHashMap<>(), new ByteArrayInputStream(body));
+        return new SearchRequestReader()
+                .readFrom(
+                        SearchRequest.class,
+                        SearchRequest.class,
+                        new Annotation[0],
+                        MediaType.APPLICATION_JSON_TYPE,
+                        new MultivaluedHashMap<>(),
+                        new ByteArrayInputStream(body));
     }
 
     static SearchRequest read(String body) throws IOException {
@@ -66,8 +72,8 @@ class SearchRequestReaderTest {
         assertEquals(413, e.getResponse().getStatus());
         assertTrue(ms < 50, ms + " ms");
         // Within the size cap, a number longer than any amount is refused before it is converted.
-        WebApplicationException small = refused("{\"ufs\":[\"SP\"]," + DATES + ",\"valor_minimo\":"
-                + "9".repeat(5_000) + "}");
+        WebApplicationException small =
+                refused("{\"ufs\":[\"SP\"]," + DATES + ",\"valor_minimo\":" + "9".repeat(5_000) + "}");
         assertEquals(422, small.getResponse().getStatus());
         assertTrue(error(small).campos().get("valor_minimo").get(0).contains("limite"));
     }
@@ -95,8 +101,11 @@ class SearchRequestReaderTest {
         WebApplicationException top = refused("{\"ufs\":[\"SP\"],\"ufs\":[\"RJ\"]," + DATES + "}");
         assertEquals(400, top.getResponse().getStatus());
         assertTrue(error(top).erro().contains("Campo repetido no JSON: ufs"));
-        assertEquals(400, refused("{\"ufs\":[\"SP\"]," + DATES + ",\"x\":{\"a\":1,\"a\":2}}").getResponse()
-                .getStatus());
+        assertEquals(
+                400,
+                refused("{\"ufs\":[\"SP\"]," + DATES + ",\"x\":{\"a\":1,\"a\":2}}")
+                        .getResponse()
+                        .getStatus());
     }
 
     @Test

@@ -47,16 +47,20 @@ class IndexIdentityTest {
     static final Clock CLOCK = Clock.fixed(Instant.parse("2026-03-01T15:00:00Z"), ZoneOffset.UTC);
     /** Every UF the samples hold records of, and two they hold none of. */
     static final List<String> UFS = List.of("ES", "MG", "MS", "PR", "RJ", "RS", "SC", "SP", "BA", "AC");
+
     static final List<Integer> MODALIDADES = List.of(1, 4, 5, 6);
     /** Together they hold every sample record; the last lies wholly before the clock. */
-    static final List<String[]> RANGES = List.of(new String[] {"2025-06-15", "2026-06-15"},
-            new String[] {"2026-06-16", "2026-10-31"}, new String[] {"2024-03-01", "2024-07-31"});
+    static final List<String[]> RANGES =
+            List.of(new String[] {"2025-06-15", "2026-06-15"}, new String[] {"2026-06-16", "2026-10-31"}, new String[] {
+                "2024-03-01", "2024-07-31"
+            });
 
     static FakePncpServer pncp;
     static ExecutorService executor;
     static Path reports;
     /** Each variant's live result, computed once for both databases. */
     static final Map<String, List<Licitacao>> LIVE = new LinkedHashMap<>();
+
     static final Map<String, SearchRequest> VARIANTS = new LinkedHashMap<>();
 
     @TempDir
@@ -72,29 +76,111 @@ class IndexIdentityTest {
                 variant(range, sector.id(), null, "todos", "data_desc", null, null, null, null, null, null);
             }
             variant(range, "vestuario", null, "recebendo_proposta", "prazo_asc", null, null, null, null, null, null);
-            variant(range, "engenharia", null, "em_julgamento", "valor_desc", new BigDecimal("100000"),
-                    new BigDecimal("5000000"), null, null, null, null);
+            variant(
+                    range,
+                    "engenharia",
+                    null,
+                    "em_julgamento",
+                    "valor_desc",
+                    new BigDecimal("100000"),
+                    new BigDecimal("5000000"),
+                    null,
+                    null,
+                    null,
+                    null);
             variant(range, "alimentos", null, "encerrada", "prazo_asc", null, null, List.of("M"), null, null, null);
-            variant(range, "informatica", null, "todos", "relevancia", null, null, null, List.of("3550308"), null,
+            variant(
+                    range,
+                    "informatica",
+                    null,
+                    "todos",
+                    "relevancia",
+                    null,
+                    null,
+                    null,
+                    List.of("3550308"),
+                    null,
                     null);
-            variant(range, "facilities", null, "todos", "data_asc", null, null, null, null,
-                    List.of("46.395.000/0001-39"), null);
-            variant(range, "saude", null, "todos", "valor_asc", null, new BigDecimal("250000.5"), List.of("E", "M"),
-                    null, List.of("municipio de sao paulo", "secretaria de estado"), null);
-            variant(range, "vestuario", "jaleco, avental, uniforme", "todos", "relevancia", null, null, null, null,
-                    null, null);
-            variant(range, "engenharia", "pavimentação asfáltica reforma", "todos", "data_desc", null, null, null,
-                    null, null, null);
-            variant(range, "informatica", "notebook computador impressora servidor", "recebendo_proposta",
-                    "prazo_asc", null, null, null, null, null, null);
-            variant(range, "alimentos", "merenda escolar gêneros alimentícios", "todos", "valor_desc", null, null,
-                    null, null, null, List.of("carne"));
-            variant(range, "vestuario", "zeppelin dirigível", "todos", "data_desc", null, null, null, null, null,
+            variant(
+                    range,
+                    "facilities",
+                    null,
+                    "todos",
+                    "data_asc",
+                    null,
+                    null,
+                    null,
+                    null,
+                    List.of("46.395.000/0001-39"),
                     null);
+            variant(
+                    range,
+                    "saude",
+                    null,
+                    "todos",
+                    "valor_asc",
+                    null,
+                    new BigDecimal("250000.5"),
+                    List.of("E", "M"),
+                    null,
+                    List.of("municipio de sao paulo", "secretaria de estado"),
+                    null);
+            variant(
+                    range,
+                    "vestuario",
+                    "jaleco, avental, uniforme",
+                    "todos",
+                    "relevancia",
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null);
+            variant(
+                    range,
+                    "engenharia",
+                    "pavimentação asfáltica reforma",
+                    "todos",
+                    "data_desc",
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null);
+            variant(
+                    range,
+                    "informatica",
+                    "notebook computador impressora servidor",
+                    "recebendo_proposta",
+                    "prazo_asc",
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null);
+            variant(
+                    range,
+                    "alimentos",
+                    "merenda escolar gêneros alimentícios",
+                    "todos",
+                    "valor_desc",
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    List.of("carne"));
+            variant(range, "vestuario", "zeppelin dirigível", "todos", "data_desc", null, null, null, null, null, null);
         }
         SearchPipeline pipeline = pipeline(null, null);
         for (Map.Entry<String, SearchRequest> v : VARIANTS.entrySet()) {
-            LIVE.put(v.getKey(), pipeline.run(UUID.randomUUID().toString(), v.getValue(), e -> { }).licitacoes());
+            LIVE.put(
+                    v.getKey(),
+                    pipeline.run(UUID.randomUUID().toString(), v.getValue(), e -> {})
+                            .licitacoes());
         }
     }
 
@@ -104,13 +190,41 @@ class IndexIdentityTest {
         executor.shutdownNow();
     }
 
-    private static void variant(String[] range, String sector, String terms, String status, String ordering,
-                                BigDecimal min, BigDecimal max, List<String> esferas, List<String> municipios,
-                                List<String> orgaos, List<String> exclusions) {
-        String key = range[0] + " " + sector + " " + terms + " " + status + " " + ordering + " " + min + "-" + max
-                + " " + esferas + " " + municipios + " " + orgaos + " " + exclusions;
-        VARIANTS.put(key, new SearchRequest(null, UFS, range[0], range[1], sector, terms, null, exclusions,
-                status, MODALIDADES, min, max, esferas, municipios, orgaos, ordering, "pncp", null));
+    private static void variant(
+            String[] range,
+            String sector,
+            String terms,
+            String status,
+            String ordering,
+            BigDecimal min,
+            BigDecimal max,
+            List<String> esferas,
+            List<String> municipios,
+            List<String> orgaos,
+            List<String> exclusions) {
+        String key = range[0] + " " + sector + " " + terms + " " + status + " " + ordering + " " + min + "-" + max + " "
+                + esferas + " " + municipios + " " + orgaos + " " + exclusions;
+        VARIANTS.put(
+                key,
+                new SearchRequest(
+                        null,
+                        UFS,
+                        range[0],
+                        range[1],
+                        sector,
+                        terms,
+                        null,
+                        exclusions,
+                        status,
+                        MODALIDADES,
+                        min,
+                        max,
+                        esferas,
+                        municipios,
+                        orgaos,
+                        ordering,
+                        "pncp",
+                        null));
     }
 
     static SearchPipeline pipeline(IndexSearch index, IndexFeed feed) throws IOException {
@@ -124,9 +238,25 @@ class IndexIdentityTest {
     }
 
     static SearchRequest from(SearchRequest r, String fonte) {
-        return new SearchRequest(null, r.ufs(), r.dataInicial(), r.dataFinal(), r.setorId(), r.termosBusca(),
-                r.showAllMatches(), r.exclusionTerms(), r.status(), r.modalidades(), r.valorMinimo(), r.valorMaximo(),
-                r.esferas(), r.municipios(), r.orgaos(), r.ordenacao(), fonte, null);
+        return new SearchRequest(
+                null,
+                r.ufs(),
+                r.dataInicial(),
+                r.dataFinal(),
+                r.setorId(),
+                r.termosBusca(),
+                r.showAllMatches(),
+                r.exclusionTerms(),
+                r.status(),
+                r.modalidades(),
+                r.valorMinimo(),
+                r.valorMaximo(),
+                r.esferas(),
+                r.municipios(),
+                r.orgaos(),
+                r.ordenacao(),
+                fonte,
+                null);
     }
 
     @ParameterizedTest
@@ -137,9 +267,28 @@ class IndexIdentityTest {
             SearchPipeline pipeline = pipeline(index, new IndexFeed(db, CLOCK));
             // Live searches keep what they fetched: one per range fills the index with every sample record.
             for (String[] range : RANGES) {
-                SearchResult filled = pipeline.run(UUID.randomUUID().toString(), new SearchRequest(null, UFS,
-                        range[0], range[1], "vestuario", null, null, null, null, MODALIDADES, null, null, null, null,
-                        null, null, "pncp", null), e -> { });
+                SearchResult filled = pipeline.run(
+                        UUID.randomUUID().toString(),
+                        new SearchRequest(
+                                null,
+                                UFS,
+                                range[0],
+                                range[1],
+                                "vestuario",
+                                null,
+                                null,
+                                null,
+                                null,
+                                MODALIDADES,
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                "pncp",
+                                null),
+                        e -> {});
                 assertEquals("pncp", filled.fonte());
             }
 
@@ -147,8 +296,8 @@ class IndexIdentityTest {
             int found = 0;
             List<String> differences = new ArrayList<>();
             for (Map.Entry<String, SearchRequest> v : VARIANTS.entrySet()) {
-                SearchResult indexed = pipeline.run(UUID.randomUUID().toString(), from(v.getValue(), "indice"),
-                        e -> { });
+                SearchResult indexed =
+                        pipeline.run(UUID.randomUUID().toString(), from(v.getValue(), "indice"), e -> {});
                 assertEquals("indice", indexed.fonte());
                 assertEquals(0, indexed.requisicoesPncp());
                 List<Licitacao> live = LIVE.get(v.getKey());
@@ -160,13 +309,21 @@ class IndexIdentityTest {
             }
             assertEquals(List.of(), differences);
             // Not a comparison of empty lists: most searches of the year that holds most samples find notices.
-            assertTrue(nonEmpty >= 20 && found > 500, nonEmpty + " of " + VARIANTS.size() + " variants found "
-                    + found + " notices");
+            assertTrue(
+                    nonEmpty >= 20 && found > 500,
+                    nonEmpty + " of " + VARIANTS.size() + " variants found " + found + " notices");
 
             // The 2024 range lies wholly before the clock and was fetched completely: auto answers from the index.
             int before = pncp.requests().size();
-            SearchResult auto = pipeline.run(UUID.randomUUID().toString(), from(VARIANTS.values().stream()
-                    .filter(r -> r.dataInicial().startsWith("2024")).findFirst().orElseThrow(), "auto"), e -> { });
+            SearchResult auto = pipeline.run(
+                    UUID.randomUUID().toString(),
+                    from(
+                            VARIANTS.values().stream()
+                                    .filter(r -> r.dataInicial().startsWith("2024"))
+                                    .findFirst()
+                                    .orElseThrow(),
+                            "auto"),
+                    e -> {});
             assertEquals("indice", auto.fonte());
             assertEquals(List.of(), auto.indiceNaoCoberto());
             assertEquals(before, pncp.requests().size(), "no PNCP request");

@@ -68,7 +68,8 @@ import java.util.stream.Collectors;
  */
 public final class IndexSearchBenchmark {
 
-    static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    static final HttpClient HTTP =
+            HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     static final ZoneId BRASILIA = ZoneId.of("America/Sao_Paulo");
     static final List<String> UFS = Arrays.asList(SearchRequest.UFS.split("\\|"));
@@ -78,9 +79,11 @@ public final class IndexSearchBenchmark {
         int perDay = Integer.getInteger("bench.per-day", 10);
         int days = Integer.getInteger("bench.days", 400);
         long latency = Long.getLong("bench.latency-ms", 100);
-        System.out.printf("heap limit %d MB, %d notices per database%n",
+        System.out.printf(
+                "heap limit %d MB, %d notices per database%n",
                 Runtime.getRuntime().maxMemory() >> 20, (long) UFS.size() * MODALIDADES.size() * days * perDay);
-        for (String vendor : System.getProperty("bench.vendors", "postgresql,h2").split(",")) {
+        for (String vendor :
+                System.getProperty("bench.vendors", "postgresql,h2").split(",")) {
             run(vendor.trim(), perDay, days, latency);
         }
         System.exit(0);
@@ -93,12 +96,13 @@ public final class IndexSearchBenchmark {
         ExecutorService executor = Executors.newCachedThreadPool();
         Clock clock = Clock.systemUTC();
         LocalDate today = LocalDate.now(BRASILIA);
-        try (SyntheticPncp pncp = new SyntheticPncp(perDay); IndexDatabase db = new IndexDatabase(url, 8)) {
+        try (SyntheticPncp pncp = new SyntheticPncp(perDay);
+                IndexDatabase db = new IndexDatabase(url, 8)) {
             IndexFeed feed = new IndexFeed(db, clock);
             long fillStart = System.nanoTime();
             long stored = fill(feed, pncp, perDay, today.minusDays(days - 1), today);
-            System.out.printf("%n[%s] filled %,d notices in %.0f s%n", vendor, stored,
-                    (System.nanoTime() - fillStart) / 1e9);
+            System.out.printf(
+                    "%n[%s] filled %,d notices in %.0f s%n", vendor, stored, (System.nanoTime() - fillStart) / 1e9);
 
             SearchPipeline pipeline = new SearchPipeline();
             pipeline.fetcher = fetcher(pncp.baseUrl(), executor);
@@ -114,14 +118,16 @@ public final class IndexSearchBenchmark {
             int kept = 0;
             for (int i = 0; i < sectorMs.length; i++) {
                 String sector = sectors.get(i % sectors.size()).id();
-                Timed t = timed(() -> run(pipeline, request(sector, UFS, List.of(6), today.minusDays(29), today,
-                        "auto", false)));
+                Timed t = timed(() ->
+                        run(pipeline, request(sector, UFS, List.of(6), today.minusDays(29), today, "auto", false)));
                 sectorMs[i] = t.millis;
                 kept += t.result.totalFiltrado();
                 check(t.result, "indice");
             }
-            print(vendor, "sector search, 27 UFs x 30 days, modality 6 (" + kept / sectorMs.length
-                    + " kept on average)", sectorMs);
+            print(
+                    vendor,
+                    "sector search, 27 UFs x 30 days, modality 6 (" + kept / sectorMs.length + " kept on average)",
+                    sectorMs);
 
             long[] openMs = new long[sectors.size()];
             int candidates = 0;
@@ -138,24 +144,36 @@ public final class IndexSearchBenchmark {
 
             List<String> four = List.of("SP", "MG", "RJ", "PR");
             pncp.latency(latency);
-            Timed live = timed(() -> run(pipeline, request("informatica", four, List.of(6), today.minusDays(149),
-                    today, "pncp", false)));
+            Timed live = timed(() -> run(
+                    pipeline, request("informatica", four, List.of(6), today.minusDays(149), today, "pncp", false)));
             check(live.result, "pncp");
             pncp.latency(0);
-            Timed indexed = timed(() -> run(pipeline, request("informatica", four, List.of(6), today.minusDays(149),
-                    today, "auto", false)));
+            Timed indexed = timed(() -> run(
+                    pipeline, request("informatica", four, List.of(6), today.minusDays(149), today, "auto", false)));
             check(indexed.result, "indice");
             if (!live.result.licitacoes().equals(indexed.result.licitacoes())) {
                 throw new IllegalStateException("live and index answers differ");
             }
-            System.out.printf("[%s] 4 UFs x 150 days: live %d ms (%d PNCP requests at %d ms), index %d ms, %.0fx "
-                            + "faster, same %d notices%n", vendor, live.millis, live.result.requisicoesPncp(), latency,
-                    indexed.millis, (double) live.millis / Math.max(1, indexed.millis),
+            System.out.printf(
+                    "[%s] 4 UFs x 150 days: live %d ms (%d PNCP requests at %d ms), index %d ms, %.0fx "
+                            + "faster, same %d notices%n",
+                    vendor,
+                    live.millis,
+                    live.result.requisicoesPncp(),
+                    latency,
+                    indexed.millis,
+                    (double) live.millis / Math.max(1, indexed.millis),
                     indexed.result.totalFiltrado());
             db.close();
             if (Boolean.parseBoolean(System.getProperty("bench.http", "true"))) {
-                http(vendor, vendor.equals("h2") ? Map.of("DATA_DIR", dir.toString())
-                        : Map.of("DATABASE_URL", url.jdbcUrl(), "DATABASE_USER", "postgres"), pncp, sectors, today);
+                http(
+                        vendor,
+                        vendor.equals("h2")
+                                ? Map.of("DATA_DIR", dir.toString())
+                                : Map.of("DATABASE_URL", url.jdbcUrl(), "DATABASE_USER", "postgres"),
+                        pncp,
+                        sectors,
+                        today);
             }
         } finally {
             executor.shutdownNow();
@@ -166,8 +184,9 @@ public final class IndexSearchBenchmark {
      * The same searches through a Liberty node (server-config/cluster/cluster.sh, the WAR in target/) on the filled
      * database: POST /api/buscar until the {@code complete} event arrives on its SSE stream, Excel included.
      */
-    static void http(String vendor, Map<String, String> database, SyntheticPncp pncp, List<Sector> sectors,
-                     LocalDate today) throws Exception {
+    static void http(
+            String vendor, Map<String, String> database, SyntheticPncp pncp, List<Sector> sectors, LocalDate today)
+            throws Exception {
         Map<String, String> env = new HashMap<>(database);
         env.put("PNCP_BASE_URL", pncp.baseUrl());
         env.put("INDEX_ENABLED", "false");
@@ -178,14 +197,18 @@ public final class IndexSearchBenchmark {
             post(node, "{\"ufs\":[" + ufs + "]," + range + ",\"setor_id\":\"vestuario\"}");
             long[] sectorMs = new long[50];
             for (int i = 0; i < sectorMs.length; i++) {
-                sectorMs[i] = post(node, "{\"ufs\":[" + ufs + "]," + range + ",\"setor_id\":\""
-                        + sectors.get(i % sectors.size()).id() + "\"}");
+                sectorMs[i] = post(
+                        node,
+                        "{\"ufs\":[" + ufs + "]," + range + ",\"setor_id\":\""
+                                + sectors.get(i % sectors.size()).id() + "\"}");
             }
             print(vendor, "HTTP: POST to complete event, sector search, 27 UFs x 30 days, modality 6", sectorMs);
             long[] openMs = new long[sectors.size()];
             for (int i = 0; i < openMs.length; i++) {
-                openMs[i] = post(node, "{\"ufs\":[" + ufs + "],\"somente_abertas\":true,\"setor_id\":\""
-                        + sectors.get(i).id() + "\"}");
+                openMs[i] = post(
+                        node,
+                        "{\"ufs\":[" + ufs + "],\"somente_abertas\":true,\"setor_id\":\""
+                                + sectors.get(i).id() + "\"}");
             }
             print(vendor, "HTTP: POST to complete event, abertas agora, whole index, modality 6", openMs);
         }
@@ -194,14 +217,22 @@ public final class IndexSearchBenchmark {
     /** Milliseconds from the POST to the complete event of an index search. */
     static long post(String node, String body) throws Exception {
         long start = System.nanoTime();
-        HttpResponse<String> accepted = HTTP.send(HttpRequest.newBuilder(URI.create(node + "/api/buscar"))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+        HttpResponse<String> accepted = HTTP.send(
+                HttpRequest.newBuilder(URI.create(node + "/api/buscar"))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
         if (accepted.statusCode() != 202) {
             throw new IllegalStateException(accepted.statusCode() + " " + accepted.body());
         }
-        String events = Json.createReader(new StringReader(accepted.body())).readObject().getString("events_url");
-        SseClient.Stream_ stream = SseClient.read(URI.create(node).resolve(events), null, Duration.ofSeconds(60),
+        String events = Json.createReader(new StringReader(accepted.body()))
+                .readObject()
+                .getString("events_url");
+        SseClient.Stream_ stream = SseClient.read(
+                URI.create(node).resolve(events),
+                null,
+                Duration.ofSeconds(60),
                 e -> e.data().contains("\"stage\":\"complete\"") || e.data().contains("\"stage\":\"error\""));
         long millis = (System.nanoTime() - start) / 1_000_000;
         String last = stream.events().get(stream.events().size() - 1).data();
@@ -212,8 +243,7 @@ public final class IndexSearchBenchmark {
     }
 
     /** Every UF x modality in chunks of 50 days, each stored as a live search stores what it fetched. */
-    static long fill(IndexFeed feed, SyntheticPncp pncp, int perDay, LocalDate first, LocalDate last)
-            throws Exception {
+    static long fill(IndexFeed feed, SyntheticPncp pncp, int perDay, LocalDate first, LocalDate last) throws Exception {
         long stored = 0;
         for (String uf : UFS) {
             for (int modalidade : MODALIDADES) {
@@ -261,38 +291,68 @@ public final class IndexSearchBenchmark {
             }
         });
         sampler.start();
-        Timed t = timed(() -> run(pipeline, request(sector, UFS, MODALIDADES, today.minusDays(79), today, "auto",
-                false)));
+        Timed t = timed(
+                () -> run(pipeline, request(sector, UFS, MODALIDADES, today.minusDays(79), today, "auto", false)));
         running.set(false);
         sampler.join();
         check(t.result, "indice");
         // What stays once the search is over: caches (an embedded database's pages live in this heap), not the search.
         System.gc();
         long after = memory.getHeapMemoryUsage().getUsed();
-        System.out.printf("[%s] %,d candidates (27 UFs x 14 modalities x 80 days) in %d ms, %d kept: heap before "
+        System.out.printf(
+                "[%s] %,d candidates (27 UFs x 14 modalities x 80 days) in %d ms, %d kept: heap before "
                         + "%d MB; during the search live set at most %d MB (+%d MB), used heap at most %d MB (+%d MB, "
-                        + "garbage included); after it %d MB%n", vendor, t.result.totalRaw(), t.millis,
-                t.result.totalFiltrado(), before >> 20, live.get() >> 20, (live.get() - before) >> 20,
-                peak.get() >> 20, (peak.get() - before) >> 20, after >> 20);
+                        + "garbage included); after it %d MB%n",
+                vendor,
+                t.result.totalRaw(),
+                t.millis,
+                t.result.totalFiltrado(),
+                before >> 20,
+                live.get() >> 20,
+                (live.get() - before) >> 20,
+                peak.get() >> 20,
+                (peak.get() - before) >> 20,
+                after >> 20);
     }
 
-    static SearchRequest request(String sector, List<String> ufs, List<Integer> modalidades, LocalDate from,
-                                 LocalDate to, String fonte, boolean abertas) {
-        return new SearchRequest(null, ufs, from == null ? null : from.toString(), to == null ? null : to.toString(),
-                sector, null, null, null, abertas ? "recebendo_proposta" : null, modalidades, null, null, null, null,
-                null, null, fonte, abertas ? Boolean.TRUE : null);
+    static SearchRequest request(
+            String sector,
+            List<String> ufs,
+            List<Integer> modalidades,
+            LocalDate from,
+            LocalDate to,
+            String fonte,
+            boolean abertas) {
+        return new SearchRequest(
+                null,
+                ufs,
+                from == null ? null : from.toString(),
+                to == null ? null : to.toString(),
+                sector,
+                null,
+                null,
+                null,
+                abertas ? "recebendo_proposta" : null,
+                modalidades,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                fonte,
+                abertas ? Boolean.TRUE : null);
     }
 
     static SearchResult run(SearchPipeline pipeline, SearchRequest request) {
         try {
-            return pipeline.run(UUID.randomUUID().toString(), request, e -> { });
+            return pipeline.run(UUID.randomUUID().toString(), request, e -> {});
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
     }
 
-    record Timed(long millis, SearchResult result) {
-    }
+    record Timed(long millis, SearchResult result) {}
 
     static Timed timed(Supplier<SearchResult> search) {
         long start = System.nanoTime();
@@ -302,26 +362,34 @@ public final class IndexSearchBenchmark {
 
     static void check(SearchResult r, String fonte) {
         if (!fonte.equals(r.fonte())) {
-            throw new IllegalStateException("answered by " + r.fonte() + ", expected " + fonte + ": " + r.fonteMotivo());
+            throw new IllegalStateException(
+                    "answered by " + r.fonte() + ", expected " + fonte + ": " + r.fonteMotivo());
         }
     }
 
     static void print(String vendor, String what, long[] millis) {
         long[] sorted = millis.clone();
         Arrays.sort(sorted);
-        System.out.printf("[%s] %s: p50 %d ms, p99 %d ms, max %d ms over %d searches%n", vendor, what,
-                sorted[(int) Math.ceil(sorted.length * 0.50) - 1], sorted[(int) Math.ceil(sorted.length * 0.99) - 1],
-                sorted[sorted.length - 1], sorted.length);
+        System.out.printf(
+                "[%s] %s: p50 %d ms, p99 %d ms, max %d ms over %d searches%n",
+                vendor,
+                what,
+                sorted[(int) Math.ceil(sorted.length * 0.50) - 1],
+                sorted[(int) Math.ceil(sorted.length * 0.99) - 1],
+                sorted[sorted.length - 1],
+                sorted.length);
     }
 
     static PncpFetcher fetcher(String baseUrl, ExecutorService executor) {
         PncpSettings settings = PncpSettings.defaults(baseUrl);
-        PncpClient client = new PncpClient(PncpClient.newHttpClient(settings, executor), settings,
-                new RetryPolicy(settings.initialBackoff(), settings.maxBackoff(), settings.maxRetryAfter(),
-                        Clock.systemUTC()), executor);
+        PncpClient client = new PncpClient(
+                PncpClient.newHttpClient(settings, executor),
+                settings,
+                new RetryPolicy(
+                        settings.initialBackoff(), settings.maxBackoff(), settings.maxRetryAfter(), Clock.systemUTC()),
+                executor);
         return new PncpFetcher(client, new RequestGate(30, executor), executor);
     }
 
-    private IndexSearchBenchmark() {
-    }
+    private IndexSearchBenchmark() {}
 }

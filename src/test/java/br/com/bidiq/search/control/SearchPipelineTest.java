@@ -6,12 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import br.com.bidiq.platform.Cancellation;
 import br.com.bidiq.pncp.control.PncpClient;
 import br.com.bidiq.pncp.control.PncpFetcher;
 import br.com.bidiq.pncp.control.PncpSettings;
 import br.com.bidiq.pncp.control.RequestGate;
 import br.com.bidiq.pncp.control.RetryPolicy;
-import br.com.bidiq.platform.Cancellation;
 import br.com.bidiq.progress.entity.ProgressEvent;
 import br.com.bidiq.search.entity.SearchRequest;
 import br.com.bidiq.search.entity.SearchResult;
@@ -80,9 +80,12 @@ class SearchPipelineTest {
     static PncpFetcher fetcher(FakePncpServer pncp, ExecutorService executor) {
         PncpSettings settings = PncpSettings.defaults(pncp.baseUrl())
                 .withBackoff(Duration.ofMillis(10), Duration.ofMillis(20), Duration.ofMillis(50));
-        PncpClient client = new PncpClient(PncpClient.newHttpClient(settings, executor), settings,
-                new RetryPolicy(settings.initialBackoff(), settings.maxBackoff(), settings.maxRetryAfter(),
-                        Clock.systemUTC()), executor);
+        PncpClient client = new PncpClient(
+                PncpClient.newHttpClient(settings, executor),
+                settings,
+                new RetryPolicy(
+                        settings.initialBackoff(), settings.maxBackoff(), settings.maxRetryAfter(), Clock.systemUTC()),
+                executor);
         return new PncpFetcher(client, new RequestGate(30, executor), executor);
     }
 
@@ -94,8 +97,25 @@ class SearchPipelineTest {
     }
 
     static SearchRequest request() {
-        return new SearchRequest(null, List.of("SC"), "2026-02-10", "2026-03-12", "engenharia", null, null, null,
-                null, List.of(4, 5), null, null, null, null, null, null, "pncp", null);
+        return new SearchRequest(
+                null,
+                List.of("SC"),
+                "2026-02-10",
+                "2026-03-12",
+                "engenharia",
+                null,
+                null,
+                null,
+                null,
+                List.of(4, 5),
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                "pncp",
+                null);
     }
 
     @Test
@@ -108,8 +128,21 @@ class SearchPipelineTest {
         SearchResult r = pipeline.run(UUID.randomUUID().toString(), request(), events::add);
 
         List<String> stages = events.stream().map(ProgressEvent::stage).toList();
-        assertEquals(List.of("connecting", "connecting", "fetching", "fetching", "fetching", "fetching", "fetching",
-                "fetching", "filtering", "filtering", "summary", "excel"), stages);
+        assertEquals(
+                List.of(
+                        "connecting",
+                        "connecting",
+                        "fetching",
+                        "fetching",
+                        "fetching",
+                        "fetching",
+                        "fetching",
+                        "fetching",
+                        "filtering",
+                        "filtering",
+                        "summary",
+                        "excel"),
+                stages);
         List<Integer> percents = events.stream().map(ProgressEvent::progress).toList();
         List<Integer> sorted = new ArrayList<>(percents);
         sorted.sort(null);
@@ -127,18 +160,37 @@ class SearchPipelineTest {
         pipeline.fetcher = fetcher();
         pipeline.storage = new FilesystemReportStorage(reports, Duration.ofHours(1), Clock.systemUTC());
         List<ProgressEvent> events = new CopyOnWriteArrayList<>();
-        SearchRequest nothing = new SearchRequest(null, List.of("SC"), "2026-02-11", "2026-03-12", "engenharia",
-                "zeppelins dirigiveis", null, null, null, List.of(4), null, null, null, null, null, null, "pncp", null);
+        SearchRequest nothing = new SearchRequest(
+                null,
+                List.of("SC"),
+                "2026-02-11",
+                "2026-03-12",
+                "engenharia",
+                "zeppelins dirigiveis",
+                null,
+                null,
+                null,
+                List.of(4),
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                "pncp",
+                null);
 
         SearchResult r = pipeline.run(UUID.randomUUID().toString(), nothing, events::add);
 
-        assertEquals(List.of("connecting", "connecting", "fetching", "fetching", "fetching", "filtering",
-                "filtering"), events.stream().map(ProgressEvent::stage).toList());
+        assertEquals(
+                List.of("connecting", "connecting", "fetching", "fetching", "fetching", "filtering", "filtering"),
+                events.stream().map(ProgressEvent::stage).toList());
         assertEquals(0, r.totalFiltrado());
         assertTrue(r.totalRaw() > 0);
         assertNull(r.downloadId());
         // Custom terms replace the sector's keywords: the search is named after them, not after the sector.
-        assertTrue(r.resumo().resumoExecutivo().startsWith("Nenhuma licitação com os termos “zeppelins, dirigiveis”"),
+        assertTrue(
+                r.resumo().resumoExecutivo().startsWith("Nenhuma licitação com os termos “zeppelins, dirigiveis”"),
                 r.resumo().resumoExecutivo());
         assertEquals("Termos: zeppelins, dirigiveis", r.rotuloBusca());
         assertTrue(!r.incompleta());
@@ -150,9 +202,11 @@ class SearchPipelineTest {
             down.fault("SC", new FakePncpServer.Fault(503, "text/html", "<html>indisponível</html>", Map.of(), 0));
             SearchPipeline pipeline = pipeline(down);
 
-            PncpUnreachableException e = assertThrows(PncpUnreachableException.class,
-                    () -> pipeline.run(UUID.randomUUID().toString(), request(), ev -> { }));
-            assertTrue(e.getMessage().startsWith("Não foi possível consultar o PNCP: as 4 consultas falharam"),
+            PncpUnreachableException e = assertThrows(
+                    PncpUnreachableException.class,
+                    () -> pipeline.run(UUID.randomUUID().toString(), request(), ev -> {}));
+            assertTrue(
+                    e.getMessage().startsWith("Não foi possível consultar o PNCP: as 4 consultas falharam"),
                     e.getMessage());
             assertEquals(4, e.failedUnits().size());
         }
@@ -163,11 +217,27 @@ class SearchPipelineTest {
         try (FakePncpServer half = new FakePncpServer(FakePncpServer.sampleRecords())) {
             half.fault("PR", new FakePncpServer.Fault(500, "text/plain", "erro", Map.of(), 0));
             SearchPipeline pipeline = pipeline(half);
-            SearchRequest both = new SearchRequest(null, List.of("SC", "PR"), "2026-02-10", "2026-03-12",
-                    "engenharia", null, null, null, null, List.of(4, 5), null, null, null, null, null, null, "pncp",
+            SearchRequest both = new SearchRequest(
+                    null,
+                    List.of("SC", "PR"),
+                    "2026-02-10",
+                    "2026-03-12",
+                    "engenharia",
+                    null,
+                    null,
+                    null,
+                    null,
+                    List.of(4, 5),
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    "pncp",
                     null);
 
-            SearchResult r = pipeline.run(UUID.randomUUID().toString(), both, ev -> { });
+            SearchResult r = pipeline.run(UUID.randomUUID().toString(), both, ev -> {});
 
             assertTrue(r.incompleta());
             assertEquals(4, r.unidadesComFalha().size());
@@ -182,24 +252,49 @@ class SearchPipelineTest {
             slow.latency(100);
             SearchPipeline pipeline = pipeline(slow);
             Cancellation cancellation = new Cancellation();
-            List<String> all = List.of("AC", "AL", "AP", "AM", "BA", "CE", "DF", "ES", "GO", "MA", "MT", "MS", "MG",
-                    "PA", "PB", "PR", "PE", "PI", "RJ", "RN", "RS", "RO", "RR", "SC", "SP", "SE", "TO");
-            SearchRequest big = new SearchRequest(null, all, "2026-01-01", "2026-03-12", "engenharia", null, null,
-                    null, null, List.of(4, 5, 6, 7, 8), null, null, null, null, null, null, "pncp", null);
+            List<String> all = List.of(
+                    "AC", "AL", "AP", "AM", "BA", "CE", "DF", "ES", "GO", "MA", "MT", "MS", "MG", "PA", "PB", "PR",
+                    "PE", "PI", "RJ", "RN", "RS", "RO", "RR", "SC", "SP", "SE", "TO");
+            SearchRequest big = new SearchRequest(
+                    null,
+                    all,
+                    "2026-01-01",
+                    "2026-03-12",
+                    "engenharia",
+                    null,
+                    null,
+                    null,
+                    null,
+                    List.of(4, 5, 6, 7, 8),
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    "pncp",
+                    null);
             java.util.concurrent.atomic.AtomicInteger seenAtCancel = new java.util.concurrent.atomic.AtomicInteger();
 
-            assertThrows(SearchCancelledException.class, () -> pipeline.run(UUID.randomUUID().toString(), big,
-                    ev -> {
-                        if ("fetching".equals(ev.stage()) && ev.progress() > 10 && !cancellation.cancelled()) {
-                            seenAtCancel.set(slow.requests().size());
-                            cancellation.cancel();
-                        }
-                    }, cancellation));
+            assertThrows(
+                    SearchCancelledException.class,
+                    () -> pipeline.run(
+                            UUID.randomUUID().toString(),
+                            big,
+                            ev -> {
+                                if ("fetching".equals(ev.stage()) && ev.progress() > 10 && !cancellation.cancelled()) {
+                                    seenAtCancel.set(slow.requests().size());
+                                    cancellation.cancel();
+                                }
+                            },
+                            cancellation));
 
             int planned = 27 * 5 * 3;
             int after = slow.requests().size();
             // Only the requests already in flight (at most the per-search concurrency) go out after the cancel.
-            assertTrue(after - seenAtCancel.get() <= PncpSettings.defaults(slow.baseUrl()).concurrencyPerSearch(),
+            assertTrue(
+                    after - seenAtCancel.get()
+                            <= PncpSettings.defaults(slow.baseUrl()).concurrencyPerSearch(),
                     "requests at cancel " + seenAtCancel.get() + ", after " + after);
             assertTrue(after < planned / 4, "requests: " + after + " of " + planned);
         }
@@ -210,13 +305,22 @@ class SearchPipelineTest {
         SearchPipeline pipeline = new SearchPipeline();
         pipeline.fetcher = fetcher();
         var wrong = StaticCredentialsProvider.create(AwsBasicCredentials.create(S3ProxyServer.IDENTITY, "wrong"));
-        S3Client client = S3Client.builder().httpClient(UrlConnectionHttpClient.create()).region(Region.US_EAST_1)
-                .endpointOverride(s3.endpoint()).forcePathStyle(true).credentialsProvider(wrong).build();
-        S3Presigner presigner = S3Presigner.builder().region(Region.US_EAST_1).endpointOverride(s3.endpoint())
-                .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(true).build())
-                .credentialsProvider(wrong).build();
-        pipeline.storage = new ObjectReportStorage(client, presigner, "excel-reports", Duration.ofMinutes(60),
-                Duration.ofHours(24), Clock.systemUTC());
+        S3Client client = S3Client.builder()
+                .httpClient(UrlConnectionHttpClient.create())
+                .region(Region.US_EAST_1)
+                .endpointOverride(s3.endpoint())
+                .forcePathStyle(true)
+                .credentialsProvider(wrong)
+                .build();
+        S3Presigner presigner = S3Presigner.builder()
+                .region(Region.US_EAST_1)
+                .endpointOverride(s3.endpoint())
+                .serviceConfiguration(
+                        S3Configuration.builder().pathStyleAccessEnabled(true).build())
+                .credentialsProvider(wrong)
+                .build();
+        pipeline.storage = new ObjectReportStorage(
+                client, presigner, "excel-reports", Duration.ofMinutes(60), Duration.ofHours(24), Clock.systemUTC());
         List<LogRecord> warnings = new CopyOnWriteArrayList<>();
         Handler capture = new Handler() {
             @Override
@@ -227,23 +331,21 @@ class SearchPipelineTest {
             }
 
             @Override
-            public void flush() {
-            }
+            public void flush() {}
 
             @Override
-            public void close() {
-            }
+            public void close() {}
         };
         Logger logger = Logger.getLogger(SearchPipeline.class.getName());
         logger.addHandler(capture);
         try {
-            SearchResult r = pipeline.run(UUID.randomUUID().toString(), request(), e -> { });
+            SearchResult r = pipeline.run(UUID.randomUUID().toString(), request(), e -> {});
 
             assertNull(r.downloadId());
             assertNull(r.downloadUrl());
             assertNotNull(r.excelBase64());
-            try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(
-                    Base64.getDecoder().decode(r.excelBase64())))) {
+            try (XSSFWorkbook wb = new XSSFWorkbook(
+                    new ByteArrayInputStream(Base64.getDecoder().decode(r.excelBase64())))) {
                 assertEquals(r.totalFiltrado() + 2, wb.getSheetAt(0).getPhysicalNumberOfRows());
             }
             assertEquals(1, warnings.size());

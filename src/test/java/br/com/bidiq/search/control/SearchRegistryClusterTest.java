@@ -38,17 +38,15 @@ class SearchRegistryClusterTest {
     final ScheduledExecutorService executor = Executors.newScheduledThreadPool(8);
     final List<RedisConnection> connections = new ArrayList<>();
 
-    record Node(RedisConnection redis, SearchRegistry registry, ProgressBus bus) {
-    }
+    record Node(RedisConnection redis, SearchRegistry registry, ProgressBus bus) {}
 
     Node node(String url, String name) {
-        RedisConnection redis = RedisConnection.create(url, name, 500, Duration.ofMillis(100),
-                executor);
+        RedisConnection redis = RedisConnection.create(url, name, 500, Duration.ofMillis(100), executor);
         connections.add(redis);
-        RedisProgressBus bus = new RedisProgressBus(new LocalProgressBus(executor, PROGRESS, Clock.systemUTC()),
-                redis, PROGRESS);
-        return new Node(redis, new SearchRegistry(redis, new SearchLeases(redis, FAST), bus, PROGRESS,
-                Clock.systemUTC()), bus);
+        RedisProgressBus bus =
+                new RedisProgressBus(new LocalProgressBus(executor, PROGRESS, Clock.systemUTC()), redis, PROGRESS);
+        return new Node(
+                redis, new SearchRegistry(redis, new SearchLeases(redis, FAST), bus, PROGRESS, Clock.systemUTC()), bus);
     }
 
     @AfterEach
@@ -67,7 +65,8 @@ class SearchRegistryClusterTest {
         assertFalse(onB.created(), "the second node follows the first one's search");
         assertEquals("r-a", onB.state().requestId());
         a.registry().failed(id, "falhou");
-        assertEquals(SearchState.Status.ERROR, b.registry().find(id).orElseThrow().status());
+        assertEquals(
+                SearchState.Status.ERROR, b.registry().find(id).orElseThrow().status());
     }
 
     /** Lease 400 ms, checks every 100 ms: the node's death is noticed in about a second, by one node only. */
@@ -85,22 +84,28 @@ class SearchRegistryClusterTest {
         Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> onB.size() == 1);
 
         a.redis().stop(); // node a is gone: nobody renews its lease
-        Awaitility.await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(50)).until(() -> {
-            b.registry().maintain();
-            c.registry().maintain();
-            return onB.size() == 2;
-        });
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(10))
+                .pollInterval(Duration.ofMillis(50))
+                .until(() -> {
+                    b.registry().maintain();
+                    c.registry().maintain();
+                    return onB.size() == 2;
+                });
         assertEquals(ProgressEvent.ERROR, onB.get(1).stage());
         assertEquals(2L, onB.get(1).id());
         assertEquals(SearchRegistry.NODE_LOST, onB.get(1).message());
         SearchState seenByC = c.registry().find(id).orElseThrow();
         assertEquals(SearchState.Status.ERROR, seenByC.status());
         assertEquals(SearchRegistry.NODE_LOST, seenByC.error());
-        Awaitility.await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(2)).until(() -> {
-            b.registry().maintain();
-            c.registry().maintain();
-            return onB.size() == 2;
-        });
+        Awaitility.await()
+                .during(Duration.ofMillis(500))
+                .atMost(Duration.ofSeconds(2))
+                .until(() -> {
+                    b.registry().maintain();
+                    c.registry().maintain();
+                    return onB.size() == 2;
+                });
     }
 
     @Test
@@ -109,11 +114,14 @@ class SearchRegistryClusterTest {
         Node b = node(REDIS, "b");
         String id = UUID.randomUUID().toString();
         a.registry().claim(id, null, null);
-        Awaitility.await().during(Duration.ofMillis(1500)).atMost(Duration.ofSeconds(3)).until(() -> {
-            a.registry().maintain();
-            b.registry().maintain();
-            return b.registry().find(id).orElseThrow().status() == SearchState.Status.RUNNING;
-        });
+        Awaitility.await()
+                .during(Duration.ofMillis(1500))
+                .atMost(Duration.ofSeconds(3))
+                .until(() -> {
+                    a.registry().maintain();
+                    b.registry().maintain();
+                    return b.registry().find(id).orElseThrow().status() == SearchState.Status.RUNNING;
+                });
     }
 
     @Test
@@ -125,10 +133,16 @@ class SearchRegistryClusterTest {
             a.registry().claim(id, null, null);
             redis.stop();
             a.registry().failed(id, "falhou durante a queda");
-            Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> "in-memory".equals(a.redis().mode()));
+            Awaitility.await()
+                    .atMost(Duration.ofSeconds(5))
+                    .until(() -> "in-memory".equals(a.redis().mode()));
             redis.start();
-            Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> b.registry().find(id)
-                    .map(s -> s.status() == SearchState.Status.ERROR).orElse(false));
+            Awaitility.await()
+                    .atMost(Duration.ofSeconds(20))
+                    .until(() -> b.registry()
+                            .find(id)
+                            .map(s -> s.status() == SearchState.Status.ERROR)
+                            .orElse(false));
         }
     }
 }

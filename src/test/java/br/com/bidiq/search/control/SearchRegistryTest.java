@@ -40,11 +40,13 @@ class SearchRegistryTest {
         }
     };
     final ProgressSettings settings = new ProgressSettings(Duration.ofMinutes(60), 256);
-    final RedisConnection noRedis = RedisConnection.create(null, "a", 500, Duration.ofSeconds(2),
-            executor);
-    final SearchRegistry registry = new SearchRegistry(noRedis,
+    final RedisConnection noRedis = RedisConnection.create(null, "a", 500, Duration.ofSeconds(2), executor);
+    final SearchRegistry registry = new SearchRegistry(
+            noRedis,
             new SearchLeases(noRedis, new ClusterSettings(Duration.ofSeconds(10), Duration.ofSeconds(2))),
-            new LocalProgressBus(executor, settings, clock), settings, clock);
+            new LocalProgressBus(executor, settings, clock),
+            settings,
+            clock);
 
     @AfterEach
     void stop() {
@@ -79,9 +81,12 @@ class SearchRegistryTest {
         registry.completed("ok", result());
         registry.failed("bad", "falhou");
         registry.cancelled("stop", "cancelada");
-        assertEquals(SearchState.Status.COMPLETE, registry.find("ok").orElseThrow().status());
+        assertEquals(
+                SearchState.Status.COMPLETE, registry.find("ok").orElseThrow().status());
         assertEquals("falhou", registry.find("bad").orElseThrow().error());
-        assertEquals(SearchState.Status.CANCELLED, registry.find("stop").orElseThrow().status());
+        assertEquals(
+                SearchState.Status.CANCELLED,
+                registry.find("stop").orElseThrow().status());
         assertEquals(now[0], registry.find("ok").orElseThrow().endedAt());
         registry.completed("unknown", result());
         assertTrue(registry.find("unknown").isEmpty(), "an end without a claim creates nothing");
@@ -105,6 +110,7 @@ class SearchRegistryTest {
     void withoutRedisMaintenanceFindsNoOrphans() {
         registry.claim("s", null, null);
         registry.maintain();
-        assertEquals(SearchState.Status.RUNNING, registry.find("s").orElseThrow().status());
+        assertEquals(
+                SearchState.Status.RUNNING, registry.find("s").orElseThrow().status());
     }
 }

@@ -44,6 +44,7 @@ class SourceSelectionTest {
 
     /** 2026-03-01 12:00 in Brasília. */
     static final Clock CLOCK = Clock.fixed(Instant.parse("2026-03-01T15:00:00Z"), ZoneOffset.UTC);
+
     static final List<String> UFS = List.of("ES", "MG", "RJ", "SC", "SP");
     static final List<Integer> MODALIDADES = List.of(4, 5, 6);
 
@@ -52,6 +53,7 @@ class SourceSelectionTest {
 
     @TempDir
     Path tempDir;
+
     IndexDatabase db;
     SearchPipeline pipeline;
 
@@ -90,8 +92,25 @@ class SourceSelectionTest {
     }
 
     static SearchRequest request(String from, String to, String terms, String fonte, Boolean abertas) {
-        return new SearchRequest(null, UFS, from, to, "vestuario", terms, null, null, abertas == null ? null
-                : "recebendo_proposta", MODALIDADES, null, null, null, null, null, "prazo_asc", fonte, abertas);
+        return new SearchRequest(
+                null,
+                UFS,
+                from,
+                to,
+                "vestuario",
+                terms,
+                null,
+                null,
+                abertas == null ? null : "recebendo_proposta",
+                MODALIDADES,
+                null,
+                null,
+                null,
+                null,
+                null,
+                "prazo_asc",
+                fonte,
+                abertas);
     }
 
     SearchResult run(SearchRequest r, List<ProgressEvent> events) throws Exception {
@@ -108,8 +127,8 @@ class SourceSelectionTest {
         List<ProgressEvent> first = new CopyOnWriteArrayList<>();
         SearchResult live = run(january, first);
         assertEquals("pncp", live.fonte());
-        assertTrue(live.fonteMotivo().startsWith("o índice não cobre ES/4 2026-01-02 a 2026-01-31"),
-                live.fonteMotivo());
+        assertTrue(
+                live.fonteMotivo().startsWith("o índice não cobre ES/4 2026-01-02 a 2026-01-31"), live.fonteMotivo());
         assertTrue(stages(first).contains("fetching"));
         int requests = pncp.requests().size();
         assertTrue(requests > 0);
@@ -122,8 +141,17 @@ class SourceSelectionTest {
         assertTrue(indexed.totalFiltrado() > 0);
         assertEquals(List.of(), indexed.indiceNaoCoberto());
         assertEquals("2026-03-01T15:00:00Z", indexed.dadosAtualizadosEm());
-        assertEquals(List.of("connecting", "connecting", "consultando", "consultando", "filtering", "filtering",
-                "summary", "excel"), stages(second));
+        assertEquals(
+                List.of(
+                        "connecting",
+                        "connecting",
+                        "consultando",
+                        "consultando",
+                        "filtering",
+                        "filtering",
+                        "summary",
+                        "excel"),
+                stages(second));
         assertEquals(indexed.totalRaw(), second.get(3).detail().get("candidatos"));
 
         // One more day than was fetched: not covered, so live again.
@@ -163,42 +191,61 @@ class SourceSelectionTest {
             JsonValue homologado = o.get("valorTotalHomologado");
             boolean homologated = homologado instanceof JsonNumber n && n.doubleValue() > 0;
             if (UFS.contains(o.getJsonObject("unidadeOrgao").getString("ufSigla"))
-                    && MODALIDADES.contains(o.getInt("modalidadeId")) && deadline != null
-                    && deadline.compareTo("2026-03-01T12:00:00") > 0 && !homologated
+                    && MODALIDADES.contains(o.getInt("modalidadeId"))
+                    && deadline != null
+                    && deadline.compareTo("2026-03-01T12:00:00") > 0
+                    && !homologated
                     && situacao.equals("Divulgada no PNCP")
-                    && term.matcher(TextNormalizer.normalize(o.getString("objetoCompra", ""))).find()) {
+                    && term.matcher(TextNormalizer.normalize(o.getString("objetoCompra", "")))
+                            .find()) {
                 expected.add(o.getString("numeroControlePNCP"));
             }
         }
-        Set<String> got = new TreeSet<>(open.licitacoes().stream().map(Licitacao::pncpId).toList());
+        Set<String> got =
+                new TreeSet<>(open.licitacoes().stream().map(Licitacao::pncpId).toList());
         assertEquals(expected, got);
         assertTrue(expected.size() > 10, "open tenders at the clock: " + expected.size());
-        assertTrue(open.licitacoes().stream().anyMatch(l -> l.dataPublicacao().compareTo("2026-02-22") < 0),
+        assertTrue(
+                open.licitacoes().stream().anyMatch(l -> l.dataPublicacao().compareTo("2026-02-22") < 0),
                 "published before the page's default last-7-days window, still open");
         assertEquals("indice", open.fonte());
         assertEquals(requests, pncp.requests().size(), "answered by the index alone");
         assertNotNull(open.dadosAtualizadosEm());
-        assertEquals(List.of("connecting", "connecting", "consultando", "consultando", "filtering", "filtering",
-                "summary", "excel"), stages(events));
+        assertEquals(
+                List.of(
+                        "connecting",
+                        "connecting",
+                        "consultando",
+                        "consultando",
+                        "filtering",
+                        "filtering",
+                        "summary",
+                        "excel"),
+                stages(events));
     }
 
     @Test
     void aDatabaseThatIsDownSendsAutoLiveAndEndsIndiceWithAClearError() throws Exception {
-        IndexDatabase down = new IndexDatabase(DatabaseUrl.of("jdbc:postgresql://127.0.0.1:9/bidiq", "postgres", "",
-                tempDir), 2);
+        IndexDatabase down =
+                new IndexDatabase(DatabaseUrl.of("jdbc:postgresql://127.0.0.1:9/bidiq", "postgres", "", tempDir), 2);
         try {
             SearchPipeline p = pipeline(down);
-            SearchResult live = p.run(UUID.randomUUID().toString(), request("2026-01-02", "2026-01-31", null, null,
-                    null), e -> { });
+            SearchResult live =
+                    p.run(UUID.randomUUID().toString(), request("2026-01-02", "2026-01-31", null, null, null), e -> {});
             assertEquals("pncp", live.fonte());
             assertEquals("índice local indisponível", live.fonteMotivo());
             assertTrue(live.totalFiltrado() > 0);
 
-            IndexUnavailableException indice = assertThrows(IndexUnavailableException.class, () -> p.run(
-                    UUID.randomUUID().toString(), request("2026-01-02", "2026-01-31", null, "indice", null), e -> { }));
+            IndexUnavailableException indice = assertThrows(
+                    IndexUnavailableException.class,
+                    () -> p.run(
+                            UUID.randomUUID().toString(),
+                            request("2026-01-02", "2026-01-31", null, "indice", null),
+                            e -> {}));
             assertTrue(indice.getMessage().startsWith("O índice local está indisponível"), indice.getMessage());
-            IndexUnavailableException abertas = assertThrows(IndexUnavailableException.class, () -> p.run(
-                    UUID.randomUUID().toString(), request(null, null, null, null, true), e -> { }));
+            IndexUnavailableException abertas = assertThrows(
+                    IndexUnavailableException.class,
+                    () -> p.run(UUID.randomUUID().toString(), request(null, null, null, null, true), e -> {}));
             assertTrue(abertas.getMessage().startsWith("'Abertas agora'"), abertas.getMessage());
         } finally {
             down.close();

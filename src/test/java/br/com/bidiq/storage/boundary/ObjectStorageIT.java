@@ -1,16 +1,12 @@
 package br.com.bidiq.storage.boundary;
 
-import br.com.bidiq.testing.ApiClient;
-import br.com.bidiq.testing.SearchBody;
-import br.com.bidiq.testing.Deployments;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import br.com.bidiq.report.control.ExcelReportWriter;
-import br.com.bidiq.testing.SearchBody;
+import br.com.bidiq.testing.ApiClient;
+import br.com.bidiq.testing.Deployments;
 import br.com.bidiq.testing.FakePncpServer;
-import br.com.bidiq.testing.SearchBody;
 import br.com.bidiq.testing.S3ProxyServer;
 import br.com.bidiq.testing.SearchBody;
 import jakarta.json.JsonObject;
@@ -76,38 +72,59 @@ class ObjectStorageIT {
     void theReportLandsInThePrivateBucketUnderItsKeyAndTheDownloadRedirectsThere() throws Exception {
         String id = UUID.randomUUID().toString();
         ApiClient api = new ApiClient(base.toString());
-        api.search(SearchBody.live().id(id).sector("engenharia").raw("fonte", null).json());
+        api.search(
+                SearchBody.live().id(id).sector("engenharia").raw("fonte", null).json());
         api.events(id, null, Duration.ofSeconds(60));
-        JsonObject r = json(HTTP.send(HttpRequest.newBuilder(uri("/api/buscar/" + id)).build(),
-                HttpResponse.BodyHandlers.ofString()).body()).getJsonObject("resultado");
+        JsonObject r = json(HTTP.send(
+                                HttpRequest.newBuilder(uri("/api/buscar/" + id)).build(),
+                                HttpResponse.BodyHandlers.ofString())
+                        .body())
+                .getJsonObject("resultado");
 
         String downloadId = r.getString("download_id");
         assertTrue(downloadId.matches("\\d{8}_\\d{6}_" + id), downloadId);
         assertTrue(!r.containsKey("excel_base64") || r.isNull("excel_base64"));
-        S3Client s3 = S3Client.builder().httpClient(UrlConnectionHttpClient.create()).region(Region.US_EAST_1)
-                .endpointOverride(URI.create("http://127.0.0.1:" + S3ProxyServer.IT_PORT)).forcePathStyle(true)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(
-                        S3ProxyServer.IDENTITY, S3ProxyServer.CREDENTIAL))).build();
-        HeadObjectResponse head = s3.headObject(b -> b.bucket("excel-reports-it").key(downloadId + ".xlsx"));
+        S3Client s3 = S3Client.builder()
+                .httpClient(UrlConnectionHttpClient.create())
+                .region(Region.US_EAST_1)
+                .endpointOverride(URI.create("http://127.0.0.1:" + S3ProxyServer.IT_PORT))
+                .forcePathStyle(true)
+                .credentialsProvider(StaticCredentialsProvider.create(
+                        AwsBasicCredentials.create(S3ProxyServer.IDENTITY, S3ProxyServer.CREDENTIAL)))
+                .build();
+        HeadObjectResponse head =
+                s3.headObject(b -> b.bucket("excel-reports-it").key(downloadId + ".xlsx"));
         assertEquals(ExcelReportWriter.CONTENT_TYPE, head.contentType());
 
-        HttpResponse<Void> anonymous = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
-                + S3ProxyServer.IT_PORT + "/excel-reports-it/" + downloadId + ".xlsx")).build(),
+        HttpResponse<Void> anonymous = HTTP.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + S3ProxyServer.IT_PORT + "/excel-reports-it/"
+                                + downloadId + ".xlsx"))
+                        .build(),
                 HttpResponse.BodyHandlers.discarding());
         assertEquals(403, anonymous.statusCode(), "the bucket is private");
 
-        HttpResponse<Void> redirect = HTTP.send(HttpRequest.newBuilder(uri("/api/download/" + downloadId)).build(),
+        HttpResponse<Void> redirect = HTTP.send(
+                HttpRequest.newBuilder(uri("/api/download/" + downloadId)).build(),
                 HttpResponse.BodyHandlers.discarding());
         assertEquals(302, redirect.statusCode());
-        HttpResponse<byte[]> file = HTTP.send(HttpRequest.newBuilder(URI.create(
-                redirect.headers().firstValue("Location").orElseThrow())).build(),
+        HttpResponse<byte[]> file = HTTP.send(
+                HttpRequest.newBuilder(URI.create(
+                                redirect.headers().firstValue("Location").orElseThrow()))
+                        .build(),
                 HttpResponse.BodyHandlers.ofByteArray());
         assertEquals(200, file.statusCode());
         assertEquals(head.contentLength(), file.body().length);
-        assertTrue(file.headers().firstValue("Content-Disposition").orElse("")
+        assertTrue(file.headers()
+                .firstValue("Content-Disposition")
+                .orElse("")
                 .contains("BidIQ_Engenharia_e_Construcao_2026-02-10_a_2026-03-12.xlsx"));
 
-        assertEquals(404, HTTP.send(HttpRequest.newBuilder(uri("/api/download/20260101_000000_" + UUID.randomUUID()))
-                .build(), HttpResponse.BodyHandlers.discarding()).statusCode());
+        assertEquals(
+                404,
+                HTTP.send(
+                                HttpRequest.newBuilder(uri("/api/download/20260101_000000_" + UUID.randomUUID()))
+                                        .build(),
+                                HttpResponse.BodyHandlers.discarding())
+                        .statusCode());
     }
 }

@@ -22,8 +22,8 @@ class FilesystemReportStorageTest {
 
     @Test
     void storesUnderAnUnguessableIdAndFindsItAgain() throws Exception {
-        FilesystemReportStorage storage = new FilesystemReportStorage(dir.resolve("reports"), Duration.ofHours(24),
-                Clock.systemUTC());
+        FilesystemReportStorage storage =
+                new FilesystemReportStorage(dir.resolve("reports"), Duration.ofHours(24), Clock.systemUTC());
         Path report = Files.write(dir.resolve("r.xlsx"), new byte[] {1, 2, 3});
 
         StoredReport stored = storage.store("search-1", report, "BidIQ_Saude_2026-11-01_a_2026-11-28.xlsx");
@@ -50,7 +50,8 @@ class FilesystemReportStorageTest {
         Path report = Files.write(dir.resolve("in.bin"), new byte[] {9});
         StoredReport old = storage.store("a", report, "a.xlsx");
         StoredReport fresh = storage.store("b", report, "b.xlsx");
-        Files.setLastModifiedTime(dir.resolve(old.downloadId() + ".xlsx"),
+        Files.setLastModifiedTime(
+                dir.resolve(old.downloadId() + ".xlsx"),
                 FileTime.from(Instant.now().minus(Duration.ofHours(25))));
 
         assertTrue(storage.find(old.downloadId()).isEmpty(), "expired reports are not served");

@@ -57,19 +57,27 @@ class ObjectReportStorageTest {
     }
 
     static S3Client client(String secret) {
-        return S3Client.builder().httpClient(UrlConnectionHttpClient.create()).region(Region.US_EAST_1)
-                .endpointOverride(server.endpoint()).forcePathStyle(true)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(
-                        S3ProxyServer.IDENTITY, secret)))
+        return S3Client.builder()
+                .httpClient(UrlConnectionHttpClient.create())
+                .region(Region.US_EAST_1)
+                .endpointOverride(server.endpoint())
+                .forcePathStyle(true)
+                .credentialsProvider(
+                        StaticCredentialsProvider.create(AwsBasicCredentials.create(S3ProxyServer.IDENTITY, secret)))
                 .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
-                .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED).build();
+                .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
+                .build();
     }
 
     static S3Presigner presigner(String secret) {
-        return S3Presigner.builder().region(Region.US_EAST_1).endpointOverride(server.endpoint())
-                .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(true).build())
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(
-                        S3ProxyServer.IDENTITY, secret))).build();
+        return S3Presigner.builder()
+                .region(Region.US_EAST_1)
+                .endpointOverride(server.endpoint())
+                .serviceConfiguration(
+                        S3Configuration.builder().pathStyleAccessEnabled(true).build())
+                .credentialsProvider(
+                        StaticCredentialsProvider.create(AwsBasicCredentials.create(S3ProxyServer.IDENTITY, secret)))
+                .build();
     }
 
     static ObjectReportStorage storage(String bucket, Duration ttl, Clock clock, String secret) {
@@ -93,8 +101,8 @@ class ObjectReportStorageTest {
         StoredReport stored = storage.store(searchId, report(new byte[] {1, 2, 3, 4}), "BidIQ_Saúde_x.xlsx");
 
         assertEquals("20261129_131415_" + searchId, stored.downloadId());
-        HeadObjectResponse head = client(S3ProxyServer.CREDENTIAL).headObject(b -> b.bucket("reports-a")
-                .key("20261129_131415_" + searchId + ".xlsx"));
+        HeadObjectResponse head = client(S3ProxyServer.CREDENTIAL)
+                .headObject(b -> b.bucket("reports-a").key("20261129_131415_" + searchId + ".xlsx"));
         assertEquals(ExcelReportWriter.CONTENT_TYPE, head.contentType());
         assertEquals(4, head.contentLength());
         HttpResponse<byte[]> anonymous = get(server.endpoint() + "/reports-a/20261129_131415_" + searchId + ".xlsx");
@@ -104,8 +112,8 @@ class ObjectReportStorageTest {
     @Test
     void thePresignedUrlServesTheSameBytesAndSaysWhenItExpires() throws Exception {
         byte[] bytes = "planilha".getBytes();
-        ObjectReportStorage storage = storage("reports-b", Duration.ofSeconds(2), Clock.systemUTC(),
-                S3ProxyServer.CREDENTIAL);
+        ObjectReportStorage storage =
+                storage("reports-b", Duration.ofSeconds(2), Clock.systemUTC(), S3ProxyServer.CREDENTIAL);
 
         StoredReport stored = storage.store(UUID.randomUUID().toString(), report(bytes), "BidIQ_Saude.xlsx");
 
@@ -123,10 +131,10 @@ class ObjectReportStorageTest {
 
     @Test
     void aDownloadIdGivesAFreshWorkingUrlFromAnyNodeAndUnknownOnesNothing() throws Exception {
-        ObjectReportStorage nodeA = storage("reports-c", Duration.ofMinutes(5), Clock.systemUTC(),
-                S3ProxyServer.CREDENTIAL);
-        ObjectReportStorage nodeB = storage("reports-c", Duration.ofMinutes(5), Clock.systemUTC(),
-                S3ProxyServer.CREDENTIAL);
+        ObjectReportStorage nodeA =
+                storage("reports-c", Duration.ofMinutes(5), Clock.systemUTC(), S3ProxyServer.CREDENTIAL);
+        ObjectReportStorage nodeB =
+                storage("reports-c", Duration.ofMinutes(5), Clock.systemUTC(), S3ProxyServer.CREDENTIAL);
         StoredReport stored = nodeA.store(UUID.randomUUID().toString(), report(new byte[] {7}), "Relatório.xlsx");
 
         ReportDownload d = nodeB.find(stored.downloadId()).orElseThrow();
@@ -140,8 +148,8 @@ class ObjectReportStorageTest {
 
     @Test
     void theRetentionJobDeletesOldObjects() throws Exception {
-        ObjectReportStorage now = storage("reports-d", Duration.ofMinutes(5), Clock.systemUTC(),
-                S3ProxyServer.CREDENTIAL);
+        ObjectReportStorage now =
+                storage("reports-d", Duration.ofMinutes(5), Clock.systemUTC(), S3ProxyServer.CREDENTIAL);
         StoredReport a = now.store(UUID.randomUUID().toString(), report(new byte[] {1}), "a.xlsx");
         StoredReport b = now.store(UUID.randomUUID().toString(), report(new byte[] {2}), "b.xlsx");
         assertEquals(0, now.deleteExpired());
