@@ -12,9 +12,10 @@ import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 import org.eclipse.microprofile.health.Readiness;
 
 /**
- * Ready when the progress bus and report storage are in place; says which ones this node uses, and whether the
- * local index answers and how far behind it is. The index being down does not make the node unready: live searches
- * still work without it.
+ * Ready once the application is deployed: the progress bus and the report storage always have a working mode (a
+ * lost Redis falls back to this node, a failing store to the inline report), so they never make the node unready.
+ * The check says which modes this node uses, whether the local index answers and how far behind it is; the index
+ * being down does not make the node unready either, since live searches still work without it.
  */
 @Readiness
 @ApplicationScoped

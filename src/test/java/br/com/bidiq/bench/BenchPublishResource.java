@@ -47,7 +47,11 @@ public class BenchPublishResource {
     @POST
     @Path("searches/{id}/publish")
     public Map<String, Object> publish(
-            @PathParam("id") String id, @QueryParam("n") int n, @QueryParam("intervalMicros") long intervalMicros) {
+            @PathParam("id") String id,
+            @QueryParam("n") int n,
+            @QueryParam("intervalMicros") long intervalMicros,
+            @QueryParam("padding") int padding) {
+        String pad = "x".repeat(Math.max(0, padding)); // bigger events, to fill the sockets of clients that do not read
         executor.execute(() -> {
             for (int i = 1; i <= n; i++) {
                 String stage = i == n ? ProgressEvent.COMPLETE : "fetching";
@@ -58,7 +62,13 @@ public class BenchPublishResource {
                                 stage,
                                 i * 100 / n,
                                 "bench " + i,
-                                Map.of("t", ChronoUnit.MICROS.between(Instant.EPOCH, Instant.now()))));
+                                pad.isEmpty()
+                                        ? Map.of("t", ChronoUnit.MICROS.between(Instant.EPOCH, Instant.now()))
+                                        : Map.of(
+                                                "t",
+                                                ChronoUnit.MICROS.between(Instant.EPOCH, Instant.now()),
+                                                "p",
+                                                pad)));
                 if (intervalMicros > 0) {
                     LockSupport.parkNanos(intervalMicros * 1000);
                 }
