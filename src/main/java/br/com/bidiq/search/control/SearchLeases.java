@@ -30,6 +30,8 @@ public class SearchLeases {
 
     private final Set<String> held = ConcurrentHashMap.newKeySet();
     private final Set<String> suspects = ConcurrentHashMap.newKeySet();
+    /** Searches that ended here while Redis could not be told: removed from the running set when it answers. */
+    private final Set<String> releasing = ConcurrentHashMap.newKeySet();
 
     protected SearchLeases() {
         // for CDI
@@ -56,22 +58,32 @@ public class SearchLeases {
 
     /** The search ended here: its lease and its place among the running go. */
     public void release(String searchId) {
-        if (!held.remove(searchId)) {
-            return;
+        if (held.remove(searchId)) {
+            // Until Redis has forgotten it, the search would look like a dead node's to the others.
+            releasing.add(searchId);
+            redis.client().ifPresent(this::forget);
         }
-        redis.client().ifPresent(c -> {
-            try {
-                c.getBucket(leaseKey(searchId)).delete();
-                c.getSet(RUNNING).remove(searchId);
-            } catch (RuntimeException e) {
-                redis.failed(e);
-            }
-        });
     }
 
-    /** Renews this node's leases (and writes them again after Redis lost them). */
+    private void forget(RedissonClient c) {
+        for (String searchId : List.copyOf(releasing)) {
+            try {
+                c.getSet(RUNNING).remove(searchId);
+                c.getBucket(leaseKey(searchId)).delete();
+                releasing.remove(searchId);
+            } catch (RuntimeException e) {
+                redis.failed(e);
+                return;
+            }
+        }
+    }
+
+    /** Renews this node's leases (and writes them again after Redis lost them); forgets the released ones. */
     public void renew() {
-        redis.client().ifPresent(c -> List.copyOf(held).forEach(id -> write(c, id)));
+        redis.client().ifPresent(c -> {
+            List.copyOf(held).forEach(id -> write(c, id));
+            forget(c);
+        });
     }
 
     private void write(RedissonClient c, String searchId) {

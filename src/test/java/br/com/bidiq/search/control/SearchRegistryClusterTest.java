@@ -13,6 +13,8 @@ import br.com.bidiq.progress.control.RedisProgressBus;
 import br.com.bidiq.progress.entity.ProgressEvent;
 import br.com.bidiq.search.entity.SearchState;
 import br.com.bidiq.testing.RedisServer;
+import br.com.bidiq.testing.TcpProxy;
+import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -47,6 +49,19 @@ class SearchRegistryClusterTest {
                 new RedisProgressBus(new LocalProgressBus(executor, PROGRESS, Clock.systemUTC()), redis, PROGRESS);
         return new Node(
                 redis, new SearchRegistry(redis, new SearchLeases(redis, FAST), bus, PROGRESS, Clock.systemUTC()), bus);
+    }
+
+    static void awaitInMemory(Node n) {
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(5))
+                .until(() -> "in-memory".equals(n.redis().mode()));
+    }
+
+    static void awaitStatus(Node n, String id, SearchState.Status status, Duration atMost) {
+        Awaitility.await()
+                .atMost(atMost)
+                .until(() ->
+                        n.registry().find(id).map(s -> s.status() == status).orElse(false));
     }
 
     @AfterEach
@@ -133,16 +148,37 @@ class SearchRegistryClusterTest {
             a.registry().claim(id, null, null);
             redis.stop();
             a.registry().failed(id, "falhou durante a queda");
-            Awaitility.await()
-                    .atMost(Duration.ofSeconds(5))
-                    .until(() -> "in-memory".equals(a.redis().mode()));
+            awaitInMemory(a);
             redis.start();
+            awaitStatus(b, id, SearchState.Status.ERROR, Duration.ofSeconds(20));
+        }
+    }
+
+    /** Node a loses Redis (the others do not) while its search ends: back, it must not look like a dead node's. */
+    @Test
+    void aSearchThatEndedWhileItsNodeWasCutOffIsNotReapedAfterwards() throws Exception {
+        URI redis = URI.create(REDIS);
+        try (TcpProxy link = new TcpProxy(16393, redis.getHost(), redis.getPort())) {
+            Node a = node("redis://127.0.0.1:" + link.port(), "a");
+            Node b = node(REDIS, "b");
+            String id = UUID.randomUUID().toString();
+            a.registry().claim(id, null, null);
+            a.bus().open(id);
+            link.cut();
+            a.registry().completed(id, null);
+            a.bus().publish(id, new ProgressEvent(0, ProgressEvent.COMPLETE, 100, "Busca concluída!", Map.of()));
+            awaitInMemory(a);
+            link.restore();
+            awaitStatus(b, id, SearchState.Status.COMPLETE, Duration.ofSeconds(10));
+            // Well past two leases of checks by the other node: the search stays complete.
             Awaitility.await()
-                    .atMost(Duration.ofSeconds(20))
-                    .until(() -> b.registry()
-                            .find(id)
-                            .map(s -> s.status() == SearchState.Status.ERROR)
-                            .orElse(false));
+                    .during(Duration.ofMillis(1500))
+                    .atMost(Duration.ofSeconds(3))
+                    .until(() -> {
+                        a.registry().maintain();
+                        b.registry().maintain();
+                        return b.registry().find(id).orElseThrow().status() == SearchState.Status.COMPLETE;
+                    });
         }
     }
 }
