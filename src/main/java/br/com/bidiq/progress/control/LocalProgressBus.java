@@ -37,7 +37,6 @@ public class LocalProgressBus implements ProgressBus {
 
     private final Map<String, SearchLog> logs = new ConcurrentHashMap<>();
     private Executor delivery;
-    private ProgressSettings settings;
     private Clock clock;
 
     @Resource(lookup = "java:comp/DefaultManagedExecutorService")
@@ -47,7 +46,7 @@ public class LocalProgressBus implements ProgressBus {
     ScheduledExecutorService scheduler;
 
     @Inject
-    ProgressSettings injectedSettings;
+    ProgressSettings settings;
 
     private ScheduledFuture<?> sweep;
 
@@ -64,7 +63,6 @@ public class LocalProgressBus implements ProgressBus {
     @PostConstruct
     void start() {
         delivery = executor;
-        settings = injectedSettings;
         clock = Clock.systemUTC();
         sweep = scheduler.scheduleAtFixedRate(this::expire, 1, 1, TimeUnit.MINUTES);
     }

@@ -1,11 +1,10 @@
 package br.com.bidiq.progress.control;
 
+import br.com.bidiq.platform.DeploymentConfig;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.spi.AfterTypeDiscovery;
 import jakarta.enterprise.inject.spi.Extension;
-import java.util.Optional;
 import java.util.logging.Logger;
-import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * Enables one of the two {@link ProgressBus} alternatives when the application is deployed: the Redis bus when
@@ -17,18 +16,9 @@ public class ProgressBusSelection implements Extension {
     private static final Logger LOG = br.com.bidiq.platform.RequestIds.logger(ProgressBusSelection.class);
 
     void enable(@Observes AfterTypeDiscovery event) {
-        Class<?> chosen = redisUrl().isPresent() ? RedisProgressBus.class : LocalProgressBus.class;
+        Class<?> chosen =
+                DeploymentConfig.value("redis.url").isPresent() ? RedisProgressBus.class : LocalProgressBus.class;
         event.getAlternatives().add(chosen);
         LOG.info(() -> "Progress bus alternative enabled: " + chosen.getSimpleName());
-    }
-
-    static Optional<String> redisUrl() {
-        Optional<String> configured;
-        try {
-            configured = ConfigProvider.getConfig().getOptionalValue("redis.url", String.class);
-        } catch (RuntimeException configNotReadyYet) {
-            configured = Optional.ofNullable(System.getProperty("redis.url", System.getenv("REDIS_URL")));
-        }
-        return configured.filter(s -> !s.isBlank());
     }
 }

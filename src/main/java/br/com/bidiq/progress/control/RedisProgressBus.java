@@ -62,13 +62,12 @@ public class RedisProgressBus implements ProgressBus {
             """;
 
     private LocalProgressBus local;
-    private ProgressSettings settings;
 
     @Inject
     RedisConnection redis;
 
     @Inject
-    ProgressSettings injectedSettings;
+    ProgressSettings settings;
 
     @Inject
     ClusterSettings cluster;
@@ -100,7 +99,6 @@ public class RedisProgressBus implements ProgressBus {
 
     @PostConstruct
     void start() {
-        settings = injectedSettings;
         local = new LocalProgressBus(managedExecutor, settings, Clock.systemUTC());
         long period = cluster.maintenancePeriod().toMillis();
         tasks.add(scheduler.scheduleAtFixedRate(local::expire, 1, 1, TimeUnit.MINUTES));

@@ -76,7 +76,6 @@ public class ObjectReportStorage implements ReportStorage {
     private Duration retention;
     private Clock clock;
     private final AtomicBoolean bucketReady = new AtomicBoolean();
-    private boolean ownsClients;
 
     @Inject
     @ConfigProperty(name = "s3.endpoint")
@@ -144,7 +143,6 @@ public class ObjectReportStorage implements ReportStorage {
         });
         s3 = client.build();
         presigner = presign.build();
-        ownsClients = true;
         bucket = configuredBucket;
         urlTtl = configuredUrlTtl;
         retention = Duration.ofHours(retentionHours);
@@ -154,12 +152,11 @@ public class ObjectReportStorage implements ReportStorage {
                 + "s retention=" + retentionHours + "h");
     }
 
+    /** Only the container calls this, for the instance it built in {@link #start}: the clients are its own. */
     @PreDestroy
     void stop() {
-        if (ownsClients) {
-            presigner.close();
-            s3.close();
-        }
+        presigner.close();
+        s3.close();
     }
 
     public ObjectReportStorage(

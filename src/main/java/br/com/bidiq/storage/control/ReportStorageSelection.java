@@ -1,12 +1,11 @@
 package br.com.bidiq.storage.control;
 
+import br.com.bidiq.platform.DeploymentConfig;
 import br.com.bidiq.platform.RequestIds;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.spi.AfterTypeDiscovery;
 import jakarta.enterprise.inject.spi.Extension;
-import java.util.Optional;
 import java.util.logging.Logger;
-import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * Enables one of the two {@link ReportStorage} alternatives when the application is deployed, the same way the
@@ -24,13 +23,6 @@ public class ReportStorageSelection implements Extension {
     }
 
     private static boolean set(String property) {
-        Optional<String> value;
-        try {
-            value = ConfigProvider.getConfig().getOptionalValue(property, String.class);
-        } catch (RuntimeException configNotReadyYet) {
-            String env = property.toUpperCase(java.util.Locale.ROOT).replaceAll("[^A-Z0-9]", "_");
-            value = Optional.ofNullable(System.getProperty(property, System.getenv(env)));
-        }
-        return value.filter(s -> !s.isBlank()).isPresent();
+        return DeploymentConfig.value(property).isPresent();
     }
 }

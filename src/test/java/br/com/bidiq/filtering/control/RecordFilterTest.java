@@ -10,6 +10,7 @@ import br.com.bidiq.filtering.entity.FilterOutcome;
 import br.com.bidiq.filtering.entity.FilterOutcome.Accepted;
 import br.com.bidiq.filtering.entity.FilterStats;
 import br.com.bidiq.filtering.entity.Ordenacao;
+import br.com.bidiq.filtering.entity.Sector;
 import br.com.bidiq.filtering.entity.StatusLicitacao;
 import br.com.bidiq.pncp.control.PncpRecordParser;
 import br.com.bidiq.pncp.entity.PncpRecord;
@@ -39,20 +40,90 @@ class RecordFilterTest {
     final RecordFilter filter = new RecordFilter(catalog, inference);
 
     FilterCriteria criteria(String sector, String terms, StatusLicitacao status) {
-        return new FilterCriteria(
-                ALL_UFS,
-                status,
-                Set.of(),
-                Set.of(),
-                Set.of(),
-                List.of(),
-                null,
-                null,
-                catalog.find(sector).orElseThrow(),
-                terms,
-                null,
-                false,
-                false);
+        return new Criteria(catalog.find(sector).orElseThrow())
+                .status(status)
+                .termosBusca(terms)
+                .build();
+    }
+
+    /** The criteria of a filter test: every UF of the samples, any status, no other filter; a test sets its own. */
+    static final class Criteria {
+        private Set<String> ufs = ALL_UFS;
+        private StatusLicitacao status = StatusLicitacao.TODOS;
+        private Set<String> esferas = Set.of();
+        private Set<Integer> modalidades = Set.of();
+        private Set<String> municipios = Set.of();
+        private List<String> orgaos = List.of();
+        private BigDecimal valorMinimo;
+        private BigDecimal valorMaximo;
+        private final Sector sector;
+        private String termosBusca;
+
+        Criteria(Sector sector) {
+            this.sector = sector;
+        }
+
+        Criteria ufs(Set<String> v) {
+            ufs = v;
+            return this;
+        }
+
+        Criteria status(StatusLicitacao v) {
+            status = v;
+            return this;
+        }
+
+        Criteria esferas(Set<String> v) {
+            esferas = v;
+            return this;
+        }
+
+        Criteria modalidades(Set<Integer> v) {
+            modalidades = v;
+            return this;
+        }
+
+        Criteria municipios(Set<String> v) {
+            municipios = v;
+            return this;
+        }
+
+        Criteria orgaos(List<String> v) {
+            orgaos = v;
+            return this;
+        }
+
+        Criteria valorMinimo(BigDecimal v) {
+            valorMinimo = v;
+            return this;
+        }
+
+        Criteria valorMaximo(BigDecimal v) {
+            valorMaximo = v;
+            return this;
+        }
+
+        Criteria termosBusca(String v) {
+            termosBusca = v;
+            return this;
+        }
+
+        FilterCriteria build() {
+            return new FilterCriteria(
+                    ufs,
+                    status,
+                    esferas,
+                    modalidades,
+                    municipios,
+                    orgaos,
+                    valorMinimo,
+                    valorMaximo,
+                    sector,
+                    termosBusca,
+                    null,
+                    false,
+                    false);
+        }
     }
 
     static List<String> ids(FilterOutcome o) {
@@ -147,81 +218,26 @@ class RecordFilterTest {
         assertTrue(all.accepted().size() > 5);
 
         FilterOutcome sp = filter.apply(
-                REAL,
-                new FilterCriteria(
-                        ALL_UFS,
-                        StatusLicitacao.TODOS,
-                        Set.of(),
-                        Set.of(),
-                        Set.of("3550308"),
-                        List.of(),
-                        null,
-                        null,
-                        base.sector(),
-                        null,
-                        null,
-                        false,
-                        false));
+                REAL, new Criteria(base.sector()).municipios(Set.of("3550308")).build());
         assertTrue(
                 sp.accepted().stream().allMatch(a -> "3550308".equals(a.record().codigoIbge())));
         assertTrue(sp.stats().rejeitadasMunicipio() > 0);
         assertFalse(sp.accepted().isEmpty());
 
         FilterOutcome estadual = filter.apply(
-                REAL,
-                new FilterCriteria(
-                        ALL_UFS,
-                        StatusLicitacao.TODOS,
-                        Set.of("E"),
-                        Set.of(),
-                        Set.of(),
-                        List.of(),
-                        null,
-                        null,
-                        base.sector(),
-                        null,
-                        null,
-                        false,
-                        false));
+                REAL, new Criteria(base.sector()).esferas(Set.of("E")).build());
         assertTrue(
                 estadual.accepted().stream().allMatch(a -> "E".equals(a.record().esferaId())));
         assertTrue(estadual.stats().rejeitadasEsfera() > 0);
 
         FilterOutcome mod4 = filter.apply(
-                REAL,
-                new FilterCriteria(
-                        ALL_UFS,
-                        StatusLicitacao.TODOS,
-                        Set.of(),
-                        Set.of(4),
-                        Set.of(),
-                        List.of(),
-                        null,
-                        null,
-                        base.sector(),
-                        null,
-                        null,
-                        false,
-                        false));
+                REAL, new Criteria(base.sector()).modalidades(Set.of(4)).build());
         assertTrue(mod4.accepted().stream().allMatch(a -> a.record().modalidadeId() == 4));
 
         String orgao = all.accepted().get(0).record().orgaoRazaoSocial();
         FilterOutcome byOrgao = filter.apply(
                 REAL,
-                new FilterCriteria(
-                        ALL_UFS,
-                        StatusLicitacao.TODOS,
-                        Set.of(),
-                        Set.of(),
-                        Set.of(),
-                        List.of(orgao.toLowerCase()),
-                        null,
-                        null,
-                        base.sector(),
-                        null,
-                        null,
-                        false,
-                        false));
+                new Criteria(base.sector()).orgaos(List.of(orgao.toLowerCase())).build());
         assertTrue(byOrgao.accepted().stream()
                 .allMatch(a -> a.record().orgaoRazaoSocial().equals(orgao)));
 
@@ -229,20 +245,7 @@ class RecordFilterTest {
         BigDecimal max = new BigDecimal("1000000");
         FilterOutcome value = filter.apply(
                 REAL,
-                new FilterCriteria(
-                        ALL_UFS,
-                        StatusLicitacao.TODOS,
-                        Set.of(),
-                        Set.of(),
-                        Set.of(),
-                        List.of(),
-                        min,
-                        max,
-                        base.sector(),
-                        null,
-                        null,
-                        false,
-                        false));
+                new Criteria(base.sector()).valorMinimo(min).valorMaximo(max).build());
         assertTrue(value.accepted().stream()
                 .allMatch(a -> a.record().valorOuZero().compareTo(min) >= 0
                         && a.record().valorOuZero().compareTo(max) <= 0));
@@ -258,20 +261,10 @@ class RecordFilterTest {
                 Records.of("c", "Aquisição de uniformes", "SC", BigDecimal.TEN, t, null, null, "Divulgada no PNCP"));
         FilterOutcome o = filter.apply(
                 rs,
-                new FilterCriteria(
-                        Set.of("SC"),
-                        StatusLicitacao.TODOS,
-                        Set.of(),
-                        Set.of(),
-                        Set.of(),
-                        List.of(),
-                        BigDecimal.ONE,
-                        null,
-                        catalog.find("vestuario").orElseThrow(),
-                        null,
-                        null,
-                        false,
-                        false));
+                new Criteria(catalog.find("vestuario").orElseThrow())
+                        .ufs(Set.of("SC"))
+                        .valorMinimo(BigDecimal.ONE)
+                        .build());
         assertEquals(List.of("c"), ids(o));
         assertEquals(2, o.stats().rejeitadasValor());
     }
@@ -307,20 +300,10 @@ class RecordFilterTest {
                         null,
                         null,
                         "Divulgada no PNCP"));
-        FilterCriteria c = new FilterCriteria(
-                Set.of("SC"),
-                StatusLicitacao.RECEBENDO_PROPOSTA,
-                Set.of(),
-                Set.of(),
-                Set.of(),
-                List.of(),
-                null,
-                null,
-                catalog.find("vestuario").orElseThrow(),
-                null,
-                null,
-                false,
-                false);
+        FilterCriteria c = new Criteria(catalog.find("vestuario").orElseThrow())
+                .ufs(Set.of("SC"))
+                .status(StatusLicitacao.RECEBENDO_PROPOSTA)
+                .build();
         FilterOutcome o = filter.apply(rs, c);
         assertEquals(List.of("open"), ids(o));
         assertEquals(2, o.stats().rejeitadasStatus());
