@@ -1,6 +1,7 @@
 package br.com.bidiq.platform;
 
 import jakarta.json.bind.JsonbException;
+import jakarta.json.bind.annotation.JsonbProperty;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Path;
@@ -37,9 +38,13 @@ public final class ErrorMappers {
     }
 
     /** {@code dataInicial} → {@code data_inicial}: fields are reported by their JSON names. */
-    static String jsonName(Path path) {
+    /**
+     * The field as the client wrote it: the {@code @JsonbProperty} name of the violated component when the bean has
+     * one (Java names are English, wire names Portuguese), else the property name in snake case.
+     */
+    public static String jsonName(ConstraintViolation<?> violation) {
         String name = null;
-        for (Path.Node node : path) {
+        for (Path.Node node : violation.getPropertyPath()) {
             if (node.getKind() == jakarta.validation.ElementKind.PROPERTY
                     || node.getKind() == jakarta.validation.ElementKind.PARAMETER) {
                 name = node.getName();
@@ -48,6 +53,17 @@ public final class ErrorMappers {
         if (name == null || name.startsWith("arg")) {
             return "corpo";
         }
+        Object leaf = violation.getLeafBean();
+        if (leaf != null) {
+            try {
+                JsonbProperty wire = leaf.getClass().getDeclaredField(name).getAnnotation(JsonbProperty.class);
+                if (wire != null && !wire.value().isEmpty()) {
+                    return wire.value();
+                }
+            } catch (NoSuchFieldException e) {
+                // a node added by a cross-field rule already carries the wire name
+            }
+        }
         return name.replaceAll("([a-z])([A-Z])", "$1_$2").toLowerCase(java.util.Locale.ROOT);
     }
 
@@ -55,7 +71,7 @@ public final class ErrorMappers {
     static Response invalid(Set<? extends ConstraintViolation<?>> violations) {
         Map<String, List<String>> fields = new TreeMap<>();
         for (ConstraintViolation<?> v : violations) {
-            fields.computeIfAbsent(jsonName(v.getPropertyPath()), k -> new java.util.ArrayList<>())
+            fields.computeIfAbsent(jsonName(v), k -> new java.util.ArrayList<>())
                     .add(v.getMessage());
         }
         fields.values().forEach(list -> list.sort(null));

@@ -7,7 +7,7 @@ import br.com.bidiq.index.entity.IndexCoverage;
 import br.com.bidiq.index.entity.NoticeQuery;
 import br.com.bidiq.platform.RequestIds;
 import br.com.bidiq.search.entity.Fonte;
-import br.com.bidiq.search.entity.SearchRequest;
+import br.com.bidiq.search.entity.SearchQuery;
 import java.sql.SQLException;
 import java.time.LocalDateTime;
 import java.util.HashSet;
@@ -33,22 +33,14 @@ final class IndexSource {
     }
 
     Fed feed(
-            SearchRequest request,
-            RecordFilter.Sieve sieve,
-            Progress progress,
-            IndexCoverage coverage,
-            LocalDateTime now)
+            SearchQuery request, RecordFilter.Sieve sieve, Progress progress, IndexCoverage coverage, LocalDateTime now)
             throws SQLException {
         NoticeQuery query = query(request, now);
         progress.emit(
                 "consultando",
                 10,
                 "Consultando o índice local...",
-                Map.of(
-                        "fonte",
-                        Fonte.INDICE.wire(),
-                        "uf_total",
-                        request.ufList().size()));
+                Map.of("fonte", Fonte.INDICE.wire(), "uf_total", request.ufs().size()));
         long started = System.nanoTime();
         int candidates = index.count(query);
         progress.emit(
@@ -61,9 +53,9 @@ final class IndexSource {
                         "total_raw",
                         candidates,
                         "uf_total",
-                        request.ufList().size(),
+                        request.ufs().size(),
                         "uf_index",
-                        request.ufList().size()));
+                        request.ufs().size()));
         progress.emit(
                 "filtering",
                 60,
@@ -76,19 +68,19 @@ final class IndexSource {
     }
 
     /** The request's structured filters as a database pre-selection; the filters stay the one definition. */
-    static NoticeQuery query(SearchRequest r, LocalDateTime now) {
-        boolean abertas = r.abertasAgora();
-        boolean receiving = !abertas && r.statusFilter() == StatusLicitacao.RECEBENDO_PROPOSTA;
+    static NoticeQuery query(SearchQuery r, LocalDateTime now) {
+        boolean abertas = r.openOnly();
+        boolean receiving = !abertas && r.status() == StatusLicitacao.RECEBENDO_PROPOSTA;
         return new NoticeQuery(
-                r.ufList(),
-                r.modalidadeList(),
-                r.inicio(),
-                r.fim(),
-                r.valorMinimo(),
-                r.valorMaximo(),
-                upper(r.esferas()),
-                r.municipios() == null ? Set.of() : new HashSet<>(r.municipios()),
-                cnpjs(r.orgaos()),
+                r.ufs(),
+                r.modalities(),
+                r.from(),
+                r.to(),
+                r.minValue(),
+                r.maxValue(),
+                upper(r.spheres()),
+                r.municipalities() == null ? Set.of() : new HashSet<>(r.municipalities()),
+                cnpjs(r.agencies()),
                 receiving ? now : null,
                 abertas ? now : null);
     }

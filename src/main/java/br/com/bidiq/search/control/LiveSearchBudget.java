@@ -4,7 +4,7 @@ import br.com.bidiq.index.control.IndexSearch;
 import br.com.bidiq.pncp.control.PncpFetcher;
 import br.com.bidiq.pncp.entity.FetchQuery;
 import br.com.bidiq.search.entity.Fonte;
-import br.com.bidiq.search.entity.SearchRequest;
+import br.com.bidiq.search.entity.SearchQuery;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -23,15 +23,11 @@ public class LiveSearchBudget {
     IndexSearch index;
 
     /** @throws PlanTooLargeException when the search would go live with a plan over the budget */
-    public void check(SearchRequest request) {
-        if (request.abertasAgora()
-                || request.inicio() == null
-                || request.fim() == null
-                || request.source() == Fonte.INDICE) {
+    public void check(SearchQuery request) {
+        if (request.openOnly() || request.from() == null || request.to() == null || request.source() == Fonte.INDICE) {
             return;
         }
-        long units = fetcher.plan(
-                        new FetchQuery(request.ufList(), request.modalidadeList(), request.inicio(), request.fim()))
+        long units = fetcher.plan(new FetchQuery(request.ufs(), request.modalities(), request.from(), request.to()))
                 .size();
         long budget = fetcher.budget();
         if (units <= budget) {

@@ -10,7 +10,7 @@ import br.com.bidiq.pncp.entity.FetchProgress;
 import br.com.bidiq.pncp.entity.FetchQuery;
 import br.com.bidiq.pncp.entity.FetchResult;
 import br.com.bidiq.search.entity.Fonte;
-import br.com.bidiq.search.entity.SearchRequest;
+import br.com.bidiq.search.entity.SearchQuery;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.LinkedHashMap;
@@ -43,7 +43,7 @@ final class LiveSource {
         this.clock = clock;
     }
 
-    Fed feed(SearchRequest request, RecordFilter.Sieve sieve, Progress progress, boolean keepInIndex) {
+    Fed feed(SearchQuery request, RecordFilter.Sieve sieve, Progress progress, boolean keepInIndex) {
         return feed(request, sieve, progress, keepInIndex, Cancellation.NEVER);
     }
 
@@ -52,13 +52,13 @@ final class LiveSource {
      * @throws PncpUnreachableException when every unit failed and no record was read
      */
     Fed feed(
-            SearchRequest request,
+            SearchQuery request,
             RecordFilter.Sieve sieve,
             Progress progress,
             boolean keepInIndex,
             Cancellation cancellation) {
-        List<String> ufs = request.ufList();
-        FetchQuery query = new FetchQuery(ufs, request.modalidadeList(), request.inicio(), request.fim());
+        List<String> ufs = request.ufs();
+        FetchQuery query = new FetchQuery(ufs, request.modalities(), request.from(), request.to());
         int units = fetcher.plan(query).size();
         progress.emit(
                 "fetching",

@@ -23,6 +23,7 @@ import br.com.bidiq.report.entity.ReportParameters;
 import br.com.bidiq.report.entity.Resumo;
 import br.com.bidiq.report.entity.SearchSubject;
 import br.com.bidiq.search.entity.Fonte;
+import br.com.bidiq.search.entity.SearchQuery;
 import br.com.bidiq.search.entity.SearchRequest;
 import br.com.bidiq.search.entity.SearchResult;
 import br.com.bidiq.storage.control.ReportFileNames;
@@ -92,25 +93,26 @@ public class SearchPipeline {
     public SearchResult run(
             String searchId, SearchRequest request, Consumer<ProgressEvent> events, Cancellation cancellation)
             throws IOException {
+        SearchQuery query = request.query();
         Progress progress = new Progress(events);
         SectorCatalog catalog = SectorCatalog.standard();
-        Sector sector = catalog.find(request.sector()).orElseThrow();
+        Sector sector = catalog.find(query.sectorId()).orElseThrow();
         progress.emit("connecting", 3, "Iniciando busca...", Map.of());
         StatusInference inference = new StatusInference(clock);
         RecordFilter filter = new RecordFilter(catalog, inference);
-        FilterCriteria criteria = criteria(request, sector);
+        FilterCriteria criteria = criteria(query, sector);
         RecordFilter.Sieve sieve = filter.sieve(criteria);
-        SearchSubject subject = subject(sector, sieve, request);
+        SearchSubject subject = subject(sector, sieve, query);
         String configured =
                 sieve.terms() == null ? "Setor '" + sector.name() + "' configurado" : "Termos de busca configurados";
-        SourceChoice choice = SourceChoice.of(request, index);
+        SourceChoice choice = SourceChoice.of(query, index);
         Fed fed;
         if (choice.fonte() == Fonte.INDICE) {
             progress.emit("connecting", 8, configured + ", consultando o índice local...", Map.of());
             try {
-                fed = new IndexSource(index).feed(request, sieve, progress, choice.coverage(), inference.now());
+                fed = new IndexSource(index).feed(query, sieve, progress, choice.coverage(), inference.now());
             } catch (SQLException e) {
-                if (request.source() != Fonte.AUTO || request.abertasAgora()) {
+                if (query.source() != Fonte.AUTO || query.openOnly()) {
                     throw new IndexUnavailableException(
                             "O índice local deixou de responder durante a busca. Tente"
                                     + " novamente em alguns instantes.",
@@ -119,15 +121,15 @@ public class SearchPipeline {
                 LOG.info("Index failed during the search, searching PNCP live: " + e.getMessage());
                 choice = new SourceChoice(Fonte.PNCP, null, "índice local indisponível", false);
                 sieve = filter.sieve(criteria);
-                fed = live().feed(request, sieve, progress, false, cancellation);
+                fed = live().feed(query, sieve, progress, false, cancellation);
             }
         } else {
             progress.emit("connecting", 8, configured + ", conectando ao PNCP...", Map.of());
-            fed = live().feed(request, sieve, progress, choice.indexReachable(), cancellation);
+            fed = live().feed(query, sieve, progress, choice.indexReachable(), cancellation);
         }
         stopIfCancelled(cancellation);
         FilterOutcome outcome = sieve.outcome();
-        List<Accepted> ordered = ResultOrdering.sort(outcome.accepted(), request.ordering());
+        List<Accepted> ordered = ResultOrdering.sort(outcome.accepted(), query.ordering());
         LocalDateTime now = inference.now();
         List<Licitacao> items = ordered.stream()
                 .map(a -> LicitacaoMapping.of(a, now.toLocalDate()))
@@ -151,7 +153,7 @@ public class SearchPipeline {
                 ? Report.NONE
                 : report(
                         searchId,
-                        request,
+                        query,
                         subject,
                         sieve.terms() == null ? sector.name() : null,
                         items,
@@ -197,10 +199,10 @@ public class SearchPipeline {
         }
     }
 
-    static SearchSubject subject(Sector sector, RecordFilter.Sieve sieve, SearchRequest request) {
+    static SearchSubject subject(Sector sector, RecordFilter.Sieve sieve, SearchQuery request) {
         return sieve.terms() == null
-                ? SearchSubject.sector(sector.name(), request.abertasAgora())
-                : SearchSubject.terms(sieve.terms().valid(), request.abertasAgora());
+                ? SearchSubject.sector(sector.name(), request.openOnly())
+                : SearchSubject.terms(sieve.terms().valid(), request.openOnly());
     }
 
     private LiveSource live() {
@@ -214,7 +216,7 @@ public class SearchPipeline {
 
     private Report report(
             String searchId,
-            SearchRequest request,
+            SearchQuery request,
             SearchSubject subject,
             String sectorName,
             List<Licitacao> items,
@@ -227,16 +229,14 @@ public class SearchPipeline {
         ReportParameters params = new ReportParameters(
                 subject.name(),
                 sectorName,
-                request.ufList(),
-                request.inicio(),
-                request.fim(),
-                request.statusFilter().label(),
-                request.modalidadeList().stream()
-                        .map(SearchPipeline::modalidade)
-                        .toList(),
-                request.valorMinimo(),
-                request.valorMaximo(),
-                request.termosBusca(),
+                request.ufs(),
+                request.from(),
+                request.to(),
+                request.status().label(),
+                request.modalities().stream().map(SearchPipeline::modalidade).toList(),
+                request.minValue(),
+                request.maxValue(),
+                request.terms(),
                 request.ordering().label(),
                 otherFilters(request),
                 fed.considered(),
@@ -272,21 +272,21 @@ public class SearchPipeline {
                         : ", atualizado em " + BR_DATE_TIME.format(fed.freshAt().atZone(StatusInference.BRASILIA)));
     }
 
-    static FilterCriteria criteria(SearchRequest r, Sector sector) {
+    static FilterCriteria criteria(SearchQuery r, Sector sector) {
         return new FilterCriteria(
-                new HashSet<>(r.ufList()),
-                r.statusFilter(),
-                upper(r.esferas()),
-                new HashSet<>(r.modalidadeList()),
-                r.municipios() == null ? Set.of() : new HashSet<>(r.municipios()),
-                r.orgaos() == null ? List.of() : r.orgaos(),
-                r.valorMinimo(),
-                r.valorMaximo(),
+                new HashSet<>(r.ufs()),
+                r.status(),
+                upper(r.spheres()),
+                new HashSet<>(r.modalities()),
+                r.municipalities() == null ? Set.of() : new HashSet<>(r.municipalities()),
+                r.agencies() == null ? List.of() : r.agencies(),
+                r.minValue(),
+                r.maxValue(),
                 sector,
-                r.termosBusca(),
+                r.terms(),
                 r.exclusionTerms(),
-                r.showAll(),
-                r.abertasAgora());
+                r.showAllMatches(),
+                r.openOnly());
     }
 
     private static Set<String> upper(List<String> values) {
@@ -295,8 +295,8 @@ public class SearchPipeline {
                 : new HashSet<>(values.stream().map(String::toUpperCase).toList());
     }
 
-    static String fileName(SearchSubject subject, SearchRequest r, LocalDateTime now) {
-        String period = r.inicio() == null ? "abertas_em_" + now.toLocalDate() : r.inicio() + "_a_" + r.fim();
+    static String fileName(SearchSubject subject, SearchQuery r, LocalDateTime now) {
+        String period = r.from() == null ? "abertas_em_" + now.toLocalDate() : r.from() + "_a_" + r.to();
         String stem = ReportFileNames.ascii(subject.fileStem());
         return "BidIQ_" + (stem.length() > MAX_FILE_STEM ? stem.substring(0, MAX_FILE_STEM) : stem) + "_" + period
                 + ".xlsx";
@@ -308,19 +308,19 @@ public class SearchPipeline {
     }
 
     /** The request's narrower filters in words, for the report. */
-    static List<String> otherFilters(SearchRequest r) {
+    static List<String> otherFilters(SearchQuery r) {
         List<String> lines = new ArrayList<>();
-        if (r.esferas() != null && !r.esferas().isEmpty()) {
+        if (r.spheres() != null && !r.spheres().isEmpty()) {
             lines.add("Esferas: "
                     + String.join(
                             ", ",
-                            r.esferas().stream().map(ExcelReportWriter::esfera).toList()));
+                            r.spheres().stream().map(ExcelReportWriter::esfera).toList()));
         }
-        if (r.municipios() != null && !r.municipios().isEmpty()) {
-            lines.add("Municípios (código IBGE): " + String.join(", ", r.municipios()));
+        if (r.municipalities() != null && !r.municipalities().isEmpty()) {
+            lines.add("Municípios (código IBGE): " + String.join(", ", r.municipalities()));
         }
-        if (r.orgaos() != null && !r.orgaos().isEmpty()) {
-            lines.add("Órgãos: " + String.join("; ", r.orgaos()));
+        if (r.agencies() != null && !r.agencies().isEmpty()) {
+            lines.add("Órgãos: " + String.join("; ", r.agencies()));
         }
         if (r.exclusionTerms() != null) {
             lines.add("Termos de exclusão: "

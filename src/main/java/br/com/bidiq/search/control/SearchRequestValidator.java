@@ -28,17 +28,17 @@ public class SearchRequestValidator implements ConstraintValidator<ValidSearch, 
         }
         ctx.disableDefaultConstraintViolation();
         boolean ok = true;
-        boolean abertas = r.abertasAgora();
-        if (!abertas && blank(r.dataInicial())) {
+        boolean abertas = Boolean.TRUE.equals(r.openOnly());
+        if (!abertas && blank(r.startDate())) {
             ok = fail(ctx, "data_inicial", "Informe a data inicial (AAAA-MM-DD)");
         }
-        if (!abertas && blank(r.dataFinal())) {
+        if (!abertas && blank(r.endDate())) {
             ok = fail(ctx, "data_final", "Informe a data final (AAAA-MM-DD)");
         }
-        if (abertas && blank(r.dataInicial()) != blank(r.dataFinal())) {
+        if (abertas && blank(r.startDate()) != blank(r.endDate())) {
             ok = fail(
                     ctx,
-                    blank(r.dataInicial()) ? "data_inicial" : "data_final",
+                    blank(r.startDate()) ? "data_inicial" : "data_final",
                     "Em 'abertas agora', informe as" + " duas datas de publicação ou nenhuma");
         }
         if (abertas && r.status() != null && !"recebendo_proposta".equals(r.status())) {
@@ -48,20 +48,20 @@ public class SearchRequestValidator implements ConstraintValidator<ValidSearch, 
                     "'Abertas agora' (somente_abertas) busca licitações recebendo propostas: use"
                             + " status recebendo_proposta ou não informe o status");
         }
-        if (abertas && "pncp".equals(r.fonte())) {
+        if (abertas && "pncp".equals(r.source())) {
             ok = fail(
                     ctx,
                     "fonte",
                     "'Abertas agora' é respondida pelo índice local (o PNCP não consulta por prazo"
                             + " de proposta): use fonte auto ou indice");
         }
-        LocalDate start = date(r.dataInicial());
-        LocalDate end = date(r.dataFinal());
-        if (r.dataInicial() != null && r.dataInicial().matches(SearchRequest.ISO_DATE) && start == null) {
-            ok = fail(ctx, "data_inicial", "Data inicial inexistente: " + r.dataInicial());
+        LocalDate start = date(r.startDate());
+        LocalDate end = date(r.endDate());
+        if (r.startDate() != null && r.startDate().matches(SearchRequest.ISO_DATE) && start == null) {
+            ok = fail(ctx, "data_inicial", "Data inicial inexistente: " + r.startDate());
         }
-        if (r.dataFinal() != null && r.dataFinal().matches(SearchRequest.ISO_DATE) && end == null) {
-            ok = fail(ctx, "data_final", "Data final inexistente: " + r.dataFinal());
+        if (r.endDate() != null && r.endDate().matches(SearchRequest.ISO_DATE) && end == null) {
+            ok = fail(ctx, "data_final", "Data final inexistente: " + r.endDate());
         }
         if (start != null && start.isBefore(FIRST_DAY)) {
             ok = fail(ctx, "data_inicial", "Data inicial anterior a 2021: o PNCP publica licitações desde 2021");
@@ -86,16 +86,14 @@ public class SearchRequestValidator implements ConstraintValidator<ValidSearch, 
                 ok = fail(ctx, "data_final", "Período máximo de " + max + " dias entre a data inicial e a final");
             }
         }
-        if (r.setorId() != null && SectorCatalog.standard().find(r.setorId()).isEmpty()) {
-            ok = fail(ctx, "setor_id", "Setor desconhecido: " + r.setorId() + ". Consulte GET /api/setores");
+        if (r.sectorId() != null && SectorCatalog.standard().find(r.sectorId()).isEmpty()) {
+            ok = fail(ctx, "setor_id", "Setor desconhecido: " + r.sectorId() + ". Consulte GET /api/setores");
         }
-        if (r.valorMinimo() != null
-                && r.valorMaximo() != null
-                && r.valorMaximo().compareTo(r.valorMinimo()) < 0) {
+        if (r.minValue() != null && r.maxValue() != null && r.maxValue().compareTo(r.minValue()) < 0) {
             ok = fail(ctx, "valor_maximo", "O valor máximo deve ser maior ou igual ao valor mínimo");
         }
-        if (r.termosBusca() != null && !r.termosBusca().isBlank()) {
-            ParsedTerms terms = new TermParser(SectorCatalog.standard()).parse(r.termosBusca());
+        if (r.terms() != null && !r.terms().isBlank()) {
+            ParsedTerms terms = new TermParser(SectorCatalog.standard()).parse(r.terms());
             if (terms.valid().size() + terms.ignored().size() > SearchRequest.MAX_TERMS) {
                 ok = fail(ctx, "termos_busca", "No máximo " + SearchRequest.MAX_TERMS + " termos de busca");
             } else if (terms.valid().stream().anyMatch(t -> t.length() > SearchRequest.MAX_TERM_CHARS)) {

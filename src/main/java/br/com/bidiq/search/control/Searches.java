@@ -55,7 +55,7 @@ public class Searches {
                 return repeated(existing, normal);
             }
         }
-        budget.check(normal);
+        budget.check(normal.query());
         admission.reserve(id, client);
         SearchRegistry.Claim claim = open(id, normal);
         if (!claim.created()) {

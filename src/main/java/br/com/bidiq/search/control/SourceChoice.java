@@ -5,7 +5,7 @@ import br.com.bidiq.index.entity.IndexCoverage;
 import br.com.bidiq.index.entity.UncoveredRange;
 import br.com.bidiq.platform.RequestIds;
 import br.com.bidiq.search.entity.Fonte;
-import br.com.bidiq.search.entity.SearchRequest;
+import br.com.bidiq.search.entity.SearchQuery;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.logging.Logger;
@@ -26,19 +26,19 @@ record SourceChoice(Fonte fonte, IndexCoverage coverage, String reason, boolean 
     private static final Logger LOG = RequestIds.logger(SourceChoice.class);
     private static final int REASON_RANGES = 3;
 
-    static SourceChoice of(SearchRequest r, IndexSearch index) {
+    static SourceChoice of(SearchQuery r, IndexSearch index) {
         Fonte asked = r.source();
         if (asked == Fonte.PNCP) {
             return new SourceChoice(Fonte.PNCP, null, null, true);
         }
-        boolean indexOnly = asked == Fonte.INDICE || r.abertasAgora();
+        boolean indexOnly = asked == Fonte.INDICE || r.openOnly();
         IndexCoverage coverage;
         try {
-            coverage = index.coverage(r.ufList(), r.modalidadeList(), r.inicio(), r.fim());
+            coverage = index.coverage(r.ufs(), r.modalities(), r.from(), r.to());
         } catch (SQLException e) {
             if (indexOnly) {
                 throw new IndexUnavailableException(
-                        r.abertasAgora()
+                        r.openOnly()
                                 ? "'Abertas agora' é respondida pelo índice local, que está indisponível no momento. Tente"
                                         + " novamente em alguns instantes."
                                 : "O índice local está indisponível no momento. Tente novamente em alguns instantes ou"

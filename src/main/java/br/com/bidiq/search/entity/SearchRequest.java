@@ -1,7 +1,5 @@
 package br.com.bidiq.search.entity;
 
-import br.com.bidiq.filtering.entity.Ordenacao;
-import br.com.bidiq.filtering.entity.StatusLicitacao;
 import jakarta.json.bind.annotation.JsonbProperty;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.Digits;
@@ -14,14 +12,14 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
-import java.time.LocalDate;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 
 /**
- * POST /api/buscar: what to search (field names as the reference system's BuscaRequest). The rules that span
- * fields are checked by {@code search.control.SearchValidation}.
+ * POST /api/buscar as it arrives: wire names (Portuguese, as the reference system's BuscaRequest) on the JSON,
+ * English component names in Java, texts as sent. {@link #query()} is the typed view the search runs on; the rules that
+ * span fields are checked by {@code search.control.SearchValidation}.
  */
 public record SearchRequest(
         @JsonbProperty("search_id")
@@ -42,18 +40,18 @@ public record SearchRequest(
 
         @JsonbProperty("data_inicial")
         @Pattern(regexp = ISO_DATE, message = "Data inicial inválida: use o formato AAAA-MM-DD")
-        String dataInicial,
+        String startDate,
 
         @JsonbProperty("data_final")
         @Pattern(regexp = ISO_DATE, message = "Data final inválida: use o formato AAAA-MM-DD")
-        String dataFinal,
+        String endDate,
 
         @JsonbProperty("setor_id") @Size(max = 50, message = "Setor inválido")
-        String setorId,
+        String sectorId,
 
         @JsonbProperty("termos_busca")
         @Size(max = MAX_TERMS_CHARS, message = "Termos de busca: no máximo 5.000 caracteres")
-        String termosBusca,
+        String terms,
 
         @JsonbProperty("show_all_matches") Boolean showAllMatches,
 
@@ -74,19 +72,19 @@ public record SearchRequest(
                         @NotNull(message = "Modalidade vazia")
                         @Min(value = 1, message = "Modalidade inválida: use os códigos do PNCP de 1 a 14")
                         @Max(value = 14, message = "Modalidade inválida: use os códigos do PNCP de 1 a 14") Integer>
-                modalidades,
+                modalities,
 
         @JsonbProperty("valor_minimo")
         @PositiveOrZero(message = "O valor mínimo não pode ser negativo")
         @DecimalMax(value = MAX_AMOUNT, message = "O valor mínimo deve ser no máximo R$ 10.000.000.000.000,00")
         @Digits(integer = 14, fraction = 2, message = "O valor mínimo aceita no máximo 2 casas decimais")
-        BigDecimal valorMinimo,
+        BigDecimal minValue,
 
         @JsonbProperty("valor_maximo")
         @PositiveOrZero(message = "O valor máximo não pode ser negativo")
         @DecimalMax(value = MAX_AMOUNT, message = "O valor máximo deve ser no máximo R$ 10.000.000.000.000,00")
         @Digits(integer = 14, fraction = 2, message = "O valor máximo aceita no máximo 2 casas decimais")
-        BigDecimal valorMaximo,
+        BigDecimal maxValue,
 
         @JsonbProperty("esferas") @Size(max = 5, message = "No máximo 5 esferas (F, E, M, D, N)")
         List<
@@ -96,31 +94,31 @@ public record SearchRequest(
                                 flags = Pattern.Flag.CASE_INSENSITIVE,
                                 message = "Esfera inválida: use F, E, M, D ou N")
                         String>
-                esferas,
+                spheres,
 
         @JsonbProperty("municipios") @Size(max = 500, message = "No máximo 500 municípios")
         List<
                         @NotNull
                         @Pattern(regexp = "\\d{7}", message = "Município inválido: use o código IBGE de 7 dígitos")
                         String>
-                municipios,
+                municipalities,
 
         @JsonbProperty("orgaos") @Size(max = 100, message = "No máximo 100 órgãos")
         List<@NotBlank(message = "Órgão vazio") @Size(max = 200, message = "Órgão com mais de 200 caracteres") String>
-                orgaos,
+                agencies,
 
         @JsonbProperty("ordenacao")
         @Pattern(
                 regexp = "data_desc|data_asc|valor_desc|valor_asc|prazo_asc|relevancia",
                 message = "Ordenação inválida: use data_desc, data_asc, valor_desc, valor_asc, prazo_asc ou"
                         + " relevancia")
-        String ordenacao,
+        String ordering,
 
         @JsonbProperty("fonte")
         @Pattern(regexp = "auto|indice|pncp", message = "Fonte inválida: use auto (padrão), indice ou pncp")
-        String fonte,
+        String source,
 
-        @JsonbProperty("somente_abertas") Boolean somenteAbertas) {
+        @JsonbProperty("somente_abertas") Boolean openOnly) {
 
     public static final String UUID = "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}";
     public static final String UFS = "AC|AL|AP|AM|BA|CE|DF|ES|GO|MA|MT|MS|MG|PA|PB|PR|PE|PI|RJ|RN|RS|RO|RR|SC|SP|SE|TO";
@@ -131,59 +129,10 @@ public record SearchRequest(
     public static final int MAX_TERM_CHARS = 100;
     public static final int MAX_TERMS_CHARS = 5_000;
     public static final String ISO_DATE = "\\d{4}-\\d{2}-\\d{2}";
-    public static final String DEFAULT_SECTOR = "vestuario";
-    public static final List<Integer> DEFAULT_MODALIDADES = List.of(6);
 
-    /** Upper-case, de-duplicated UFs in the order given. */
-    public List<String> ufList() {
-        return List.copyOf(new LinkedHashSet<>(
-                ufs.stream().map(u -> u.toUpperCase(Locale.ROOT)).toList()));
-    }
-
-    /** The first publication day, or null ("abertas agora" without dates). */
-    public LocalDate inicio() {
-        return dataInicial == null || dataInicial.isBlank() ? null : LocalDate.parse(dataInicial);
-    }
-
-    /** The last publication day, or null ("abertas agora" without dates). */
-    public LocalDate fim() {
-        return dataFinal == null || dataFinal.isBlank() ? null : LocalDate.parse(dataFinal);
-    }
-
-    public Fonte source() {
-        return fonte == null ? Fonte.AUTO : Fonte.fromWire(fonte);
-    }
-
-    /** "Abertas agora": every indexed notice whose proposal deadline is still ahead, whatever its publication day. */
-    public boolean abertasAgora() {
-        return Boolean.TRUE.equals(somenteAbertas);
-    }
-
-    public String sector() {
-        return setorId == null || setorId.isBlank() ? DEFAULT_SECTOR : setorId;
-    }
-
-    public StatusLicitacao statusFilter() {
-        if (status == null) {
-            return abertasAgora() ? StatusLicitacao.RECEBENDO_PROPOSTA : StatusLicitacao.TODOS;
-        }
-        return StatusLicitacao.fromWire(status).orElseThrow();
-    }
-
-    public List<Integer> modalidadeList() {
-        return modalidades == null || modalidades.isEmpty()
-                ? DEFAULT_MODALIDADES
-                : List.copyOf(new LinkedHashSet<>(modalidades));
-    }
-
-    public Ordenacao ordering() {
-        return ordenacao == null
-                ? Ordenacao.DATA_DESC
-                : Ordenacao.fromWire(ordenacao).orElseThrow();
-    }
-
-    public boolean showAll() {
-        return Boolean.TRUE.equals(showAllMatches);
+    /** The request with its defaults applied and its texts parsed; call it only on a valid request. */
+    public SearchQuery query() {
+        return SearchQuery.of(this);
     }
 
     /**
@@ -194,23 +143,23 @@ public record SearchRequest(
     public SearchRequest normalized() {
         return new SearchRequest(
                 lower(searchId),
-                ufList(),
-                text(dataInicial),
-                text(dataFinal),
-                lower(setorId),
-                text(termosBusca),
+                SearchQuery.distinctUpper(ufs),
+                text(startDate),
+                text(endDate),
+                lower(sectorId),
+                text(terms),
                 showAllMatches,
                 distinct(exclusionTerms, false),
                 lower(status),
-                modalidades == null || modalidades.isEmpty() ? null : List.copyOf(new LinkedHashSet<>(modalidades)),
-                amount(valorMinimo),
-                amount(valorMaximo),
-                distinct(esferas, true),
-                distinct(municipios, false),
-                distinct(orgaos, false),
-                lower(ordenacao),
-                lower(fonte),
-                somenteAbertas);
+                modalities == null || modalities.isEmpty() ? null : List.copyOf(new LinkedHashSet<>(modalities)),
+                amount(minValue),
+                amount(maxValue),
+                distinct(spheres, true),
+                distinct(municipalities, false),
+                distinct(agencies, false),
+                lower(ordering),
+                lower(source),
+                openOnly);
     }
 
     private static String text(String s) {
@@ -244,21 +193,21 @@ public record SearchRequest(
         return new SearchRequest(
                 id,
                 ufs,
-                dataInicial,
-                dataFinal,
-                setorId,
-                termosBusca,
+                startDate,
+                endDate,
+                sectorId,
+                terms,
                 showAllMatches,
                 exclusionTerms,
                 status,
-                modalidades,
-                valorMinimo,
-                valorMaximo,
-                esferas,
-                municipios,
-                orgaos,
-                ordenacao,
-                fonte,
-                somenteAbertas);
+                modalities,
+                minValue,
+                maxValue,
+                spheres,
+                municipalities,
+                agencies,
+                ordering,
+                source,
+                openOnly);
     }
 }

@@ -49,8 +49,8 @@ class SearchRequestReaderTest {
         SearchRequest r = read("{\"ufs\":[\"SP\"]," + DATES + ",\"modalidades\":[6,8],\"show_all_matches\":true,"
                 + "\"valor_minimo\":1500.50,\"desconhecido\":{\"a\":[1,2]}}");
         assertEquals(List.of("SP"), r.ufs());
-        assertEquals(List.of(6, 8), r.modalidades());
-        assertEquals(new java.math.BigDecimal("1500.50"), r.valorMinimo());
+        assertEquals(List.of(6, 8), r.modalities());
+        assertEquals(new java.math.BigDecimal("1500.50"), r.minValue());
         assertNull(read("  "), "an empty body is the resource's @NotNull message");
     }
 

@@ -241,20 +241,20 @@ class IndexIdentityTest {
         return new SearchRequest(
                 null,
                 r.ufs(),
-                r.dataInicial(),
-                r.dataFinal(),
-                r.setorId(),
-                r.termosBusca(),
+                r.startDate(),
+                r.endDate(),
+                r.sectorId(),
+                r.terms(),
                 r.showAllMatches(),
                 r.exclusionTerms(),
                 r.status(),
-                r.modalidades(),
-                r.valorMinimo(),
-                r.valorMaximo(),
-                r.esferas(),
-                r.municipios(),
-                r.orgaos(),
-                r.ordenacao(),
+                r.modalities(),
+                r.minValue(),
+                r.maxValue(),
+                r.spheres(),
+                r.municipalities(),
+                r.agencies(),
+                r.ordering(),
                 fonte,
                 null);
     }
@@ -319,7 +319,7 @@ class IndexIdentityTest {
                     UUID.randomUUID().toString(),
                     from(
                             VARIANTS.values().stream()
-                                    .filter(r -> r.dataInicial().startsWith("2024"))
+                                    .filter(r -> r.startDate().startsWith("2024"))
                                     .findFirst()
                                     .orElseThrow(),
                             "auto"),

@@ -3,6 +3,7 @@ package br.com.bidiq.search.entity;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import br.com.bidiq.platform.ErrorMappers;
 import br.com.bidiq.search.control.SearchValidation;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
@@ -23,10 +24,7 @@ class SearchRequestValidationTest {
         SearchRequest r = JSONB.fromJson(json, SearchRequest.class);
         Set<ConstraintViolation<SearchValidation.Checked>> v = SearchValidation.violations(VALIDATOR, r);
         Map<String, String> byField = new TreeMap<>();
-        v.forEach(c -> byField.merge(
-                c.getPropertyPath().toString().replaceFirst("^request\\.", "").replaceAll("\\[.*", ""),
-                c.getMessage(),
-                (a, b) -> a + " | " + b));
+        v.forEach(c -> byField.merge(ErrorMappers.jsonName(c), c.getMessage(), (a, b) -> a + " | " + b));
         return byField;
     }
 
@@ -36,11 +34,11 @@ class SearchRequestValidationTest {
                 "{\"ufs\":[\"sp\",\"SP\",\"rj\"],\"data_inicial\":\"2026-11-01\"," + "\"data_final\":\"2026-11-28\"}",
                 SearchRequest.class);
         assertTrue(SearchValidation.violations(VALIDATOR, r).isEmpty());
-        assertEquals(java.util.List.of("SP", "RJ"), r.ufList());
-        assertEquals("vestuario", r.sector());
-        assertEquals(java.util.List.of(6), r.modalidadeList());
-        assertEquals("data_desc", r.ordering().wire());
-        assertEquals("todos", r.statusFilter().wire());
+        assertEquals(java.util.List.of("SP", "RJ"), r.query().ufs());
+        assertEquals("vestuario", r.query().sectorId());
+        assertEquals(java.util.List.of(6), r.query().modalities());
+        assertEquals("data_desc", r.query().ordering().wire());
+        assertEquals("todos", r.query().status().wire());
     }
 
     @Test
@@ -50,13 +48,13 @@ class SearchRequestValidationTest {
                 + "\"valor_minimo\":-1,\"status\":\"aberta\",\"ordenacao\":\"preco\",\"search_id\":\"x\"}");
         assertTrue(v.get("ufs").startsWith("UF inválida"), v.toString());
         assertTrue(v.get("data_inicial").contains("inexistente"), v.toString());
-        assertTrue(v.get("dataFinal").contains("AAAA-MM-DD"), v.toString());
+        assertTrue(v.get("data_final").contains("AAAA-MM-DD"), v.toString());
         assertTrue(v.get("setor_id").startsWith("Setor desconhecido"), v.toString());
         assertTrue(v.get("modalidades").contains("1 a 14"), v.toString());
-        assertTrue(v.get("valorMinimo").contains("negativo"), v.toString());
+        assertTrue(v.get("valor_minimo").contains("negativo"), v.toString());
         assertTrue(v.get("status").startsWith("Status inválido"), v.toString());
         assertTrue(v.get("ordenacao").startsWith("Ordenação inválida"), v.toString());
-        assertTrue(v.get("searchId").contains("UUID"), v.toString());
+        assertTrue(v.get("search_id").contains("UUID"), v.toString());
     }
 
     @Test
@@ -101,10 +99,10 @@ class SearchRequestValidationTest {
 
         SearchRequest open = JSONB.fromJson("{\"ufs\":[\"SP\"],\"somente_abertas\":true}", SearchRequest.class);
         assertTrue(SearchValidation.violations(VALIDATOR, open).isEmpty());
-        assertTrue(open.abertasAgora());
-        assertEquals("recebendo_proposta", open.statusFilter().wire());
-        assertEquals(Fonte.AUTO, open.source());
-        assertEquals(null, open.inicio());
+        assertTrue(open.query().openOnly());
+        assertEquals("recebendo_proposta", open.query().status().wire());
+        assertEquals(Fonte.AUTO, open.query().source());
+        assertEquals(null, open.query().from());
     }
 
     @Test
@@ -141,7 +139,7 @@ class SearchRequestValidationTest {
         assertTrue(longTerm.get("termos_busca").contains("100 caracteres"), longTerm.toString());
         Map<String, String> longText =
                 violations("{\"ufs\":[\"SP\"]," + DATES + ",\"termos_busca\":\"" + "jaleco ".repeat(800) + "\"}");
-        assertTrue(longText.get("termosBusca").contains("5.000 caracteres"), longText.toString());
+        assertTrue(longText.get("termos_busca").contains("5.000 caracteres"), longText.toString());
     }
 
     @Test
@@ -149,14 +147,14 @@ class SearchRequestValidationTest {
         assertTrue(violations("{\"ufs\":[\"SP\"]," + DATES + ",\"valor_maximo\":10000000000000}")
                 .isEmpty());
         assertTrue(violations("{\"ufs\":[\"SP\"]," + DATES + ",\"valor_maximo\":10000000000000.01}")
-                .get("valorMaximo")
+                .get("valor_maximo")
                 .contains("10.000.000.000.000,00"));
         assertTrue(violations("{\"ufs\":[\"SP\"]," + DATES + ",\"valor_minimo\":1.005}")
-                .get("valorMinimo")
+                .get("valor_minimo")
                 .contains("2 casas decimais"));
         assertTrue(
                 violations("{\"ufs\":[\"SP\"]," + DATES + ",\"valor_minimo\":1E+10000000}")
-                        .get("valorMinimo")
+                        .get("valor_minimo")
                         .contains("no máximo"),
                 "an absurd exponent is refused without being written out");
     }
