@@ -28,12 +28,18 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
 
 /** Coverage, freshness and the streamed pre-selection of the index, on PostgreSQL and H2. */
-class IndexSearchTest {
+abstract class IndexSearchTest {
+
+    /** The database the cases run on: {@code h2} (embedded) or {@code postgresql} (127.0.0.1:5432). */
+    final String vendor;
+
+    IndexSearchTest(String vendor) {
+        this.vendor = vendor;
+    }
 
     /** 2026-03-01 12:00 in Brasília. */
     static final Instant NOW = Instant.parse("2026-03-01T15:00:00Z");
@@ -44,9 +50,8 @@ class IndexSearchTest {
     @TempDir
     Path tempDir;
 
-    @ParameterizedTest
-    @ValueSource(strings = {"postgresql", "h2"})
-    void coverageNamesWhatIsMissingFailedOrStale(String vendor) throws Exception {
+    @Test
+    void coverageNamesWhatIsMissingFailedOrStale() throws Exception {
         try (IndexDatabase db = new IndexDatabase(TestDatabases.empty(vendor, tempDir), 4)) {
             IndexSearch search = new IndexSearch(db, Duration.ofMinutes(120), CLOCK);
             IndexCoverage empty = search.coverage(List.of("SC"), List.of(6), JAN_1, JAN_1.plusDays(29));
@@ -84,9 +89,8 @@ class IndexSearchTest {
         }
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"postgresql", "h2"})
-    void daysAfterTodayNeedNoCoverageAndOldDataIsStale(String vendor) throws Exception {
+    @Test
+    void daysAfterTodayNeedNoCoverageAndOldDataIsStale() throws Exception {
         try (IndexDatabase db = new IndexDatabase(TestDatabases.empty(vendor, tempDir), 4)) {
             LocalDate today = LocalDate.of(2026, 3, 1);
             // A live search asked for a window reaching past today: it covers up to today only.
@@ -117,9 +121,8 @@ class IndexSearchTest {
         }
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"postgresql", "h2"})
-    void theStreamPreSelectsBySpecifiedFieldsAndDeadline(String vendor) throws Exception {
+    @Test
+    void theStreamPreSelectsBySpecifiedFieldsAndDeadline() throws Exception {
         try (IndexDatabase db = new IndexDatabase(TestDatabases.empty(vendor, tempDir), 4)) {
             List<JsonObject> samples = FakePncpServer.sampleRecords();
             List<PncpRecord> records = new ArrayList<>();

@@ -40,15 +40,21 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Ingestion from the fake PNCP (real sample records over HTTP) into PostgreSQL and into the embedded H2: backfill,
  * incremental updates, version ordering, failed units, resuming a stopped run, bad records and the lease.
  */
-class IngestionTest {
+abstract class IngestionTest {
+
+    /** The database the cases run on: {@code h2} (embedded) or {@code postgresql} (127.0.0.1:5432). */
+    final String vendor;
+
+    IngestionTest(String vendor) {
+        this.vendor = vendor;
+    }
 
     /** 2026-09-30 12:00 in Brasília: 400 days back reach 2025-08-27, covering most sample records. */
     static final Instant TODAY = Instant.parse("2026-09-30T15:00:00Z");
@@ -73,9 +79,8 @@ class IngestionTest {
         scheduler.shutdownNow();
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"postgresql", "h2"})
-    void backfillHoldsExactlyTheDistinctRecordsServed(String vendor) throws Exception {
+    @Test
+    void backfillHoldsExactlyTheDistinctRecordsServed() throws Exception {
         IndexDatabase db = database(vendor);
         Ingestion ingestion = ingestion(db, "node-a", Clock.fixed(TODAY, ZoneOffset.UTC));
 
@@ -95,9 +100,8 @@ class IngestionTest {
         assertTrue(fake.requests().stream().allMatch(r -> "publicacao".equals(r.endpoint())));
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"postgresql", "h2"})
-    void incrementalRunUpdatesChangedRecordsAndAddsNoneTwice(String vendor) throws Exception {
+    @Test
+    void incrementalRunUpdatesChangedRecordsAndAddsNoneTwice() throws Exception {
         IndexDatabase db = database(vendor);
         runToEnd(ingestion(db, "node-a", Clock.fixed(TODAY, ZoneOffset.UTC)), db);
         int before = table(db).size();
@@ -150,9 +154,8 @@ class IngestionTest {
                 "from the watermark minus one day to today");
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"postgresql", "h2"})
-    void anOlderVersionNeverOverwritesANewerOneAndUpsertsAreIdempotent(String vendor) throws Exception {
+    @Test
+    void anOlderVersionNeverOverwritesANewerOneAndUpsertsAreIdempotent() throws Exception {
         IndexDatabase db = database(vendor);
         JsonObject sample = FakePncpServer.sampleRecords().get(0);
         JsonObject newer = Json.createObjectBuilder(sample)
@@ -174,9 +177,8 @@ class IngestionTest {
         assertTrue(table.values().iterator().next().startsWith("VERSÃO NOVA|2026-10-02T10:00"), table.toString());
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"postgresql", "h2"})
-    void aFailingUfIsCoveredAsFailedAndFetchedOnTheNextRun(String vendor) throws Exception {
+    @Test
+    void aFailingUfIsCoveredAsFailedAndFetchedOnTheNextRun() throws Exception {
         IndexDatabase db = database(vendor);
         startFake(FakePncpServer.sampleRecords());
         fake.fault(
@@ -209,9 +211,8 @@ class IngestionTest {
                         .size());
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"postgresql", "h2"})
-    void aStoppedRunIsContinuedByAnotherNodeAndEndsWithTheSameTable(String vendor) throws Exception {
+    @Test
+    void aStoppedRunIsContinuedByAnotherNodeAndEndsWithTheSameTable() throws Exception {
         IndexDatabase db = database(vendor);
         startFake(FakePncpServer.sampleRecords());
         fake.latency(3);
@@ -244,9 +245,8 @@ class IngestionTest {
                 "the second node does not fetch again what the first one wrote");
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"postgresql", "h2"})
-    void badRecordsAreCountedAndSkipped(String vendor) throws Exception {
+    @Test
+    void badRecordsAreCountedAndSkipped() throws Exception {
         IndexDatabase db = database(vendor);
         List<JsonObject> records = new ArrayList<>(FakePncpServer.sampleRecords());
         JsonObject base = records.stream()
@@ -278,9 +278,8 @@ class IngestionTest {
                 table(db));
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"postgresql", "h2"})
-    void onlyOneNodeIngestsAtATime(String vendor) throws Exception {
+    @Test
+    void onlyOneNodeIngestsAtATime() throws Exception {
         IndexDatabase db = database(vendor);
         startFake(FakePncpServer.sampleRecords());
         fake.latency(5);

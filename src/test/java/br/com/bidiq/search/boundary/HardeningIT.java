@@ -51,7 +51,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Issue 13 probed through the public HTTP API of a real Liberty node, as an attacker would, with bounded loops on
- * loopback. The test server runs with small limits (src/test/liberty/filesystem.env: 3 running, 3 queued, 3 per
+ * loopback. The test server runs with small limits (the failsafe environment in pom.xml: 3 running, 3 queued, 3 per
  * client, 6 streams per client, a 5 s read deadline) and trusts X-Forwarded-For from 127.0.0.1, so each test can play
  * clients of its own without using up the address the other suites share.
  */
