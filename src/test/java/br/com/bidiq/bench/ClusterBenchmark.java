@@ -38,13 +38,15 @@ class ClusterBenchmark {
                 .addClass(BenchPublishResource.class)
                 .as(ZipExporter.class)
                 .exportTo(war, true);
-        List<Long> raw = rawRedis();
+        List<Long> raw;
         try (LocalCluster cluster =
                 new LocalCluster(Map.of("REDIS_URL", REDIS_URL, "WAR", war.getAbsolutePath())).start(2)) {
             for (int round = 0; round < 2; round++) {
                 String id = UUID.randomUUID().toString();
                 LatencyProbe.send("PUT", URI.create(cluster.node(1) + "/api/bench/searches/" + id));
                 List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
+                List<Long> channel = Collections.synchronizedList(new ArrayList<>());
+                RedissonClient tap = tap(id, channel);
                 CountDownLatch done = new CountDownLatch(1);
                 LatencyProbe.subscribe(
                         URI.create(cluster.node(2) + "/api/buscar/" + id + "/events"),
@@ -57,12 +59,37 @@ class ClusterBenchmark {
                         URI.create(cluster.node(1) + "/api/bench/searches/" + id + "/publish?n=" + EVENTS
                                 + "&intervalMicros=1000"));
                 done.await(120, TimeUnit.SECONDS);
+                tap.shutdown();
                 if (round == 1) { // round 0 warms up both nodes
                     System.out.println("cluster: publish on A -> SSE receipt on B: " + LatencyProbe.summary(latencies));
+                    System.out.println(
+                            "cluster: publish on A -> Redis channel subscriber: " + LatencyProbe.summary(channel));
                 }
             }
+            // Measured with both nodes up, so the raw figure shares the machine's load with the cluster one.
+            raw = rawRedis();
         }
         System.out.println("cluster: raw Redis publish -> subscriber (same run): " + LatencyProbe.summary(raw));
+    }
+
+    /** A subscriber of the search's Redis channel in this JVM: where node A's part of the hop ends. */
+    static RedissonClient tap(String id, List<Long> latencies) {
+        Config config = new Config();
+        config.setCodec(StringCodec.INSTANCE);
+        config.useSingleServer().setAddress(REDIS_URL);
+        RedissonClient client = Redisson.create(config);
+        client.getTopic("bidiq:progress:" + id + ":events").addListener(String.class, (ch, msg) -> {
+            long received = LatencyProbe.nowMicros();
+            int at = msg.indexOf("\"t\":");
+            if (at >= 0) {
+                int end = at + 4;
+                while (end < msg.length() && Character.isDigit(msg.charAt(end))) {
+                    end++;
+                }
+                latencies.add(received - Long.parseLong(msg.substring(at + 4, end)));
+            }
+        });
+        return client;
     }
 
     static List<Long> rawRedis() throws Exception {

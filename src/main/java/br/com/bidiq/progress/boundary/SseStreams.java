@@ -174,7 +174,8 @@ public class SseStreams {
         OutboundSseEvent out = sse.newEventBuilder()
                 .id(Long.toString(event.id()))
                 .reconnectDelay(retryMillis)
-                .mediaType(MediaType.APPLICATION_JSON_TYPE)
+                // The data is JSON already: written as text, it skips the JSON provider (SSE sends no media type).
+                .mediaType(MediaType.TEXT_PLAIN_TYPE)
                 .data(String.class, ProgressEventJson.data(event))
                 .build();
         CompletionStage<?> sent;

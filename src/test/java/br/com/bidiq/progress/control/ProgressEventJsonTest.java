@@ -52,4 +52,25 @@ class ProgressEventJsonTest {
         assertEquals("", back.message());
         assertEquals(Map.of(), back.detail());
     }
+
+    @Test
+    void theDataIsWhatJsonBWouldWriteForEveryKindOfDetail() {
+        Map<String, Object> detail = new LinkedHashMap<>();
+        detail.put("texto", "aspas \" e \\ barra\nlinha");
+        detail.put("inteiro", 7);
+        detail.put("longo", 12_000_000_000L);
+        detail.put("decimal", new BigDecimal("1234.50"));
+        detail.put("real", 0.25);
+        detail.put("sim", true);
+        detail.put("lista", List.of(1, "dois", List.of(3L)));
+        detail.put("mapa", Map.of("uf", "SC"));
+        detail.put("dia", java.time.LocalDate.of(2026, 3, 1));
+        detail.put("dias", List.of(java.time.LocalDate.of(2026, 3, 2)));
+        ProgressEvent e = new ProgressEvent(9, "fetching", 40, "Buscando…", detail);
+        try (jakarta.json.bind.Jsonb jsonb = jakarta.json.bind.JsonbBuilder.create()) {
+            assertEquals(jsonb.toJson(e), ProgressEventJson.data(e));
+        } catch (Exception ex) {
+            throw new AssertionError(ex);
+        }
+    }
 }
