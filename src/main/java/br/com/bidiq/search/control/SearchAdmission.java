@@ -23,7 +23,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * most that many worker threads however many clients ask, and PNCP replies always find a free thread; up to
  * {@code SEARCH_MAX_QUEUED} more wait here, holding no thread, and start in arrival order as running ones end. Each
  * client (its address) has at most {@code SEARCH_MAX_PER_CLIENT} searches running or waiting and may start
- * {@code SEARCH_MAX_PER_MINUTE} a minute. Beyond any limit the request is refused at once (429 for the client's
+ * {@code SEARCH_MAX_PER_MINUTE} a minute and {@code SEARCH_MAX_PER_DAY} a day (Brasília's calendar day). Beyond any limit the request is refused at once (429 for the client's
  * limits, 503 when the node is full) and nothing is started. The limits are per node: behind a balancer of N nodes a
  * client may have up to N times as many.
  */
@@ -53,6 +53,12 @@ public class SearchAdmission {
     @ConfigProperty(name = "search.max-per-minute")
     int maxPerMinute;
 
+    @Inject
+    @ConfigProperty(name = "search.max-per-day")
+    int maxPerDay;
+
+    private DailyQuota daily;
+
     private Clock clock = Clock.systemUTC();
     private int running;
     private final Map<String, String> clientOf = new HashMap<>();
@@ -66,12 +72,20 @@ public class SearchAdmission {
     public SearchAdmission() {}
 
     /** For tests: the limits and the clock given. */
-    SearchAdmission(int maxRunning, int maxQueued, int maxPerClient, int maxPerMinute, Clock clock) {
+    SearchAdmission(int maxRunning, int maxQueued, int maxPerClient, int maxPerMinute, int maxPerDay, Clock clock) {
         this.maxRunning = maxRunning;
         this.maxQueued = maxQueued;
         this.maxPerClient = maxPerClient;
         this.maxPerMinute = maxPerMinute;
+        this.maxPerDay = maxPerDay;
         this.clock = clock;
+    }
+
+    private DailyQuota daily() {
+        if (daily == null) {
+            daily = new DailyQuota(maxPerDay);
+        }
+        return daily;
     }
 
     /** What happened to an admitted search: started now, or waiting behind {@code ahead} others. */
@@ -113,6 +127,7 @@ public class SearchAdmission {
                     "Limite de " + maxPerMinute + " buscas por minuto" + " atingido. Tente novamente em "
                             + Math.max(1, wait.toSeconds()) + " s.");
         }
+        daily().check(client, now);
         boolean slot = running < maxRunning;
         if (!slot && waiting.size() >= maxQueued) {
             throw LimitExceededException.node(
@@ -121,6 +136,7 @@ public class SearchAdmission {
                             + " na fila. Tente novamente em alguns segundos.");
         }
         starts.addLast(now);
+        daily().count(client, now);
         activeByClient.merge(client, 1, Integer::sum);
         clientOf.put(searchId, client);
         if (slot) {

@@ -45,7 +45,7 @@ class SearchAdmissionTest {
 
     @Test
     void runsAtMostTheLimitAndQueuesTheRestInArrivalOrder() {
-        SearchAdmission a = new SearchAdmission(2, 2, 10, 100, clock);
+        SearchAdmission a = new SearchAdmission(2, 2, 10, 100, 1000, clock);
         assertTrue(admit(a, "s1", "a").started());
         assertTrue(admit(a, "s2", "b").started());
         SearchAdmission.Admitted third = admit(a, "s3", "c");
@@ -72,7 +72,7 @@ class SearchAdmissionTest {
 
     @Test
     void aClientHasAtMostItsShareRunningOrWaiting() {
-        SearchAdmission a = new SearchAdmission(1, 10, 3, 100, clock);
+        SearchAdmission a = new SearchAdmission(1, 10, 3, 100, 1000, clock);
         admit(a, "s1", "10.0.0.1");
         admit(a, "s2", "10.0.0.1");
         admit(a, "s3", "10.0.0.1");
@@ -87,7 +87,7 @@ class SearchAdmissionTest {
 
     @Test
     void aClientStartsAtMostItsRatePerMinute() {
-        SearchAdmission a = new SearchAdmission(100, 0, 100, 3, clock);
+        SearchAdmission a = new SearchAdmission(100, 0, 100, 3, 1000, clock);
         for (int i = 0; i < 3; i++) {
             admit(a, "s" + i, "c");
             a.finished("s" + i);
@@ -102,8 +102,27 @@ class SearchAdmissionTest {
     }
 
     @Test
+    void aClientStartsAtMostItsSearchesPerDayUntilMidnightInBrasilia() {
+        clock.now = java.time.Instant.parse("2026-03-10T23:00:00Z"); // 20:00 in Brasília (UTC-3)
+        SearchAdmission a = new SearchAdmission(100, 0, 100, 100, 2, clock);
+        admit(a, "d1", "c");
+        a.finished("d1");
+        admit(a, "d2", "c");
+        a.finished("d2");
+        LimitExceededException day = assertThrows(LimitExceededException.class, () -> a.reserve("d3", "c"));
+        assertEquals(429, day.status());
+        assertEquals(4 * 3600, day.retryAfterSeconds(), "until 00:00 in Brasília (03:00 UTC)");
+        org.junit.jupiter.api.Assertions.assertTrue(day.getMessage().contains("2 buscas por dia"), day.getMessage());
+        admit(a, "other", "d"); // another client has its own count
+        clock.now = java.time.Instant.parse("2026-03-11T02:59:00Z");
+        assertThrows(LimitExceededException.class, () -> a.reserve("d3", "c"));
+        clock.now = java.time.Instant.parse("2026-03-11T03:00:00Z");
+        admit(a, "d3", "c");
+    }
+
+    @Test
     void aRefusalCountsNothing() {
-        SearchAdmission a = new SearchAdmission(1, 0, 1, 100, clock);
+        SearchAdmission a = new SearchAdmission(1, 0, 1, 100, 1000, clock);
         admit(a, "s1", "c");
         assertThrows(LimitExceededException.class, () -> a.reserve("s2", "c"));
         assertThrows(LimitExceededException.class, () -> a.reserve("s3", "d"));
@@ -113,7 +132,7 @@ class SearchAdmissionTest {
 
     @Test
     void aWithdrawnSearchLeavesTheQueueWithoutTakingASlot() {
-        SearchAdmission a = new SearchAdmission(1, 5, 5, 100, clock);
+        SearchAdmission a = new SearchAdmission(1, 5, 5, 100, 1000, clock);
         admit(a, "s1", "c");
         admit(a, "s2", "c");
         admit(a, "s3", "c");
@@ -127,7 +146,7 @@ class SearchAdmissionTest {
 
     @Test
     void aReservedSearchThatTurnsOutRepeatedGivesItsSlotBack() {
-        SearchAdmission a = new SearchAdmission(1, 5, 5, 100, clock);
+        SearchAdmission a = new SearchAdmission(1, 5, 5, 100, 1000, clock);
         a.reserve("dup", "c");
         admit(a, "s2", "c");
         a.finished("dup");
@@ -137,7 +156,7 @@ class SearchAdmissionTest {
 
     @Test
     void aLaunchThatFailsReleasesItsSlot() {
-        SearchAdmission a = new SearchAdmission(1, 5, 5, 100, clock);
+        SearchAdmission a = new SearchAdmission(1, 5, 5, 100, 1000, clock);
         a.reserve("bad", "c");
         a.start("bad", () -> {
             throw new IllegalStateException("no thread");
