@@ -37,7 +37,6 @@ public final class ErrorMappers {
                 .build();
     }
 
-    /** {@code dataInicial} → {@code data_inicial}: fields are reported by their JSON names. */
     /**
      * The field as the client wrote it: the {@code @JsonbProperty} name of the violated component when the bean has
      * one (Java names are English, wire names Portuguese), else the property name in snake case.

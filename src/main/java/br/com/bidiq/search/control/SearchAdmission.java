@@ -23,8 +23,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * most that many worker threads however many clients ask, and PNCP replies always find a free thread; up to
  * {@code SEARCH_MAX_QUEUED} more wait here, holding no thread, and start in arrival order as running ones end. Each
  * client (its address) has at most {@code SEARCH_MAX_PER_CLIENT} searches running or waiting and may start
- * {@code SEARCH_MAX_PER_MINUTE} a minute and {@code SEARCH_MAX_PER_DAY} a day (Brasília's calendar day). Beyond any limit the request is refused at once (429 for the client's
- * limits, 503 when the node is full) and nothing is started. The limits are per node: behind a balancer of N nodes a
+ * {@code SEARCH_MAX_PER_MINUTE} a minute and {@code SEARCH_MAX_PER_DAY} a day (Brasília's calendar day). Beyond any
+ * limit the request is refused at once (429 for the client's limits, 503 when the node is full) and nothing is
+ * started. The limits are per node: behind a balancer of N nodes a
  * client may have up to N times as many.
  */
 @ApplicationScoped
@@ -57,7 +58,7 @@ public class SearchAdmission {
     @ConfigProperty(name = "search.max-per-day")
     int maxPerDay;
 
-    private DailyQuota daily;
+    private final DailyQuota daily = new DailyQuota();
 
     private Clock clock = Clock.systemUTC();
     private int running;
@@ -79,13 +80,6 @@ public class SearchAdmission {
         this.maxPerMinute = maxPerMinute;
         this.maxPerDay = maxPerDay;
         this.clock = clock;
-    }
-
-    private DailyQuota daily() {
-        if (daily == null) {
-            daily = new DailyQuota(maxPerDay);
-        }
-        return daily;
     }
 
     /** What happened to an admitted search: started now, or waiting behind {@code ahead} others. */
@@ -127,7 +121,7 @@ public class SearchAdmission {
                     "Limite de " + maxPerMinute + " buscas por minuto" + " atingido. Tente novamente em "
                             + Math.max(1, wait.toSeconds()) + " s.");
         }
-        daily().check(client, now);
+        daily.check(client, now, maxPerDay);
         boolean slot = running < maxRunning;
         if (!slot && waiting.size() >= maxQueued) {
             throw LimitExceededException.node(
@@ -136,7 +130,7 @@ public class SearchAdmission {
                             + " na fila. Tente novamente em alguns segundos.");
         }
         starts.addLast(now);
-        daily().count(client, now);
+        daily.count(client, now);
         activeByClient.merge(client, 1, Integer::sum);
         clientOf.put(searchId, client);
         if (slot) {

@@ -51,9 +51,7 @@ public record SearchQuery(
                 r.terms(),
                 Boolean.TRUE.equals(r.showAllMatches()),
                 r.exclusionTerms(),
-                r.status() == null
-                        ? (openOnly ? StatusLicitacao.RECEBENDO_PROPOSTA : StatusLicitacao.TODOS)
-                        : StatusLicitacao.fromWire(r.status()).orElseThrow(),
+                status(r.status(), openOnly),
                 r.modalities() == null || r.modalities().isEmpty()
                         ? DEFAULT_MODALITIES
                         : List.copyOf(new LinkedHashSet<>(r.modalities())),
@@ -67,6 +65,14 @@ public record SearchQuery(
                         : Ordenacao.fromWire(r.ordering()).orElseThrow(),
                 r.source() == null ? Fonte.AUTO : Fonte.fromWire(r.source()),
                 openOnly);
+    }
+
+    /** The status asked for; unset, "abertas agora" means receiving proposals, otherwise any status. */
+    private static StatusLicitacao status(String wire, boolean openOnly) {
+        if (wire != null) {
+            return StatusLicitacao.fromWire(wire).orElseThrow();
+        }
+        return openOnly ? StatusLicitacao.RECEBENDO_PROPOSTA : StatusLicitacao.TODOS;
     }
 
     /** Upper-case, de-duplicated codes in the order given. */
